@@ -77,6 +77,11 @@ public class Variable {
         return of(value);
     }
 
+    /** Keeps {@code t} for {@code op}'s backward pass, noting its version (see {@link SavedTensor}). */
+    private static SavedTensor save(String op, Tensor t) {
+        return new SavedTensor(op, t);
+    }
+
     // ---------------------------------------------------------------- state
 
     /** The value. */
@@ -286,12 +291,14 @@ public class Variable {
     /** {@code this * other} with broadcasting. */
     public Variable mul(Variable other) {
         Variable a = this;
+        SavedTensor sa = save("mul", data);
+        SavedTensor sb = save("mul", other.data);
         return result(data.mul(other.data), "mul", g -> {
             if (a.requiresGrad) {
-                a.accumulate(Gradients.unbroadcast(g.mul(other.data), a.data.shape()));
+                a.accumulate(Gradients.unbroadcast(g.mul(sb.get()), a.data.shape()));
             }
             if (other.requiresGrad) {
-                other.accumulate(Gradients.unbroadcast(g.mul(a.data), other.data.shape()));
+                other.accumulate(Gradients.unbroadcast(g.mul(sa.get()), other.data.shape()));
             }
         }, a, other);
     }
@@ -299,13 +306,15 @@ public class Variable {
     /** {@code this / other} with broadcasting. */
     public Variable div(Variable other) {
         Variable a = this;
+        SavedTensor sa = save("div", data);
+        SavedTensor sb = save("div", other.data);
         return result(data.div(other.data), "div", g -> {
             if (a.requiresGrad) {
-                a.accumulate(Gradients.unbroadcast(g.div(other.data), a.data.shape()));
+                a.accumulate(Gradients.unbroadcast(g.div(sb.get()), a.data.shape()));
             }
             if (other.requiresGrad) {
                 // d(a/b)/db = -a / b^2
-                Tensor gb = g.mul(a.data).div(other.data.mul(other.data)).neg();
+                Tensor gb = g.mul(sa.get()).div(sb.get().mul(sb.get())).neg();
                 other.accumulate(Gradients.unbroadcast(gb, other.data.shape()));
             }
         }, a, other);
@@ -343,47 +352,73 @@ public class Variable {
     /** {@code this ^ exponent}. */
     public Variable pow(float exponent) {
         Variable a = this;
-        return result(data.pow(exponent), "pow", g -> a.accumulate(g.mul(a.data.pow(exponent - 1)).mul(exponent)), a);
+        SavedTensor x = save("pow", data);
+        return result(data.pow(exponent), "pow", g -> a.accumulate(g.mul(x.get().pow(exponent - 1)).mul(exponent)), a);
     }
 
     /** e to the power of each element. */
     public Variable exp() {
         Variable a = this;
         Tensor out = data.exp();
-        return result(out, "exp", g -> a.accumulate(g.mul(out)), a);
+        SavedTensor y = save("exp", out);
+        return result(out, "exp", g -> a.accumulate(g.mul(y.get())), a);
     }
 
     /** The natural logarithm of each element. */
     public Variable log() {
         Variable a = this;
-        return result(data.log(), "log", g -> a.accumulate(g.div(a.data)), a);
+        SavedTensor x = save("log", data);
+        return result(data.log(), "log", g -> a.accumulate(g.div(x.get())), a);
     }
 
     /** The square root of each element. */
     public Variable sqrt() {
         Variable a = this;
         Tensor out = data.sqrt();
-        return result(out, "sqrt", g -> a.accumulate(g.div(out.mul(2f))), a);
+        SavedTensor y = save("sqrt", out);
+        return result(out, "sqrt", g -> a.accumulate(g.div(y.get().mul(2f))), a);
     }
 
     /** The absolute value of each element; its gradient at 0 is 0, as in PyTorch. */
     public Variable abs() {
         Variable a = this;
-        return result(data.abs(), "abs", g -> a.accumulate(g.mul(Gradients.sign(a.data))), a);
+        SavedTensor x = save("abs", data);
+        return result(data.abs(), "abs", g -> a.accumulate(g.mul(Gradients.sign(x.get()))), a);
     }
 
     /** {@code max(x, 0)}; the gradient passes where the output is nonzero, i.e. where x > 0. */
     public Variable relu() {
-        Variable a = this;
-        Tensor out = data.relu();
-        return result(out, "relu", g -> a.accumulate(Tensor.where(out, g, g.zerosLike())), a);
+        return reluBackward("relu", this, data.relu());
+    }
+
+    /**
+     * {@code max(x, 0)} written over x's own storage, as torch's {@code relu_} and
+     * {@code nn.ReLU(inplace=True)}: no new tensor. Allowed only where x's old values are needed by
+     * no one: a Linear or Conv2d output is (their backward reads their inputs, not their outputs);
+     * if some op did save x, its backward pass throws rather than use the overwritten values.
+     */
+    public Variable reluInPlace() {
+        if (isLeaf() && requiresGrad && !NoGrad.active()) {
+            throw new IllegalStateException("reluInPlace: x is a leaf that requires a gradient (a parameter, or leaf()), and "
+                    + "overwriting it would lose the value its gradient is taken at; use relu()");
+        }
+        return reluBackward("relu_", this, data.reluInPlace());
+    }
+
+    /** The node of relu and relu_: the gradient passes where the output is positive. */
+    private static Variable reluBackward(String op, Variable a, Tensor out) {
+        SavedTensor y = save(op, out);
+        // The zero is one value broadcast, not a tensor of zeros: the mask pass reads only g and out.
+        return result(out, op, g -> a.accumulateOwned(Tensor.where(y.get(), g, Tensor.scalar(0f).to(g.backend()))), a);
     }
 
     /** Each element limited to [min, max]; the gradient passes where min <= x <= max, as in PyTorch. */
     public Variable clamp(float min, float max) {
         Variable a = this;
+        SavedTensor saved = save("clamp", data);
         return result(data.clamp(min, max), "clamp", g -> {
-            Tensor inside = a.data.ge(Tensor.scalar(min).to(a.data.backend())).mul(a.data.le(Tensor.scalar(max).to(a.data.backend())));
+            Tensor x = saved.get();
+            Tensor inside = x.ge(Tensor.scalar(min).to(x.backend())).mul(x.le(Tensor.scalar(max).to(x.backend())));
             a.accumulate(g.mul(inside));
         }, a);
     }
@@ -391,13 +426,15 @@ public class Variable {
     /** {@code mask != 0 ? a : b} elementwise with broadcasting; the mask is a constant tensor. */
     public static Variable where(Tensor mask, Variable a, Variable b) {
         Tensor out = Tensor.where(mask, a.data, b.data);
+        SavedTensor m = save("where", mask);
         return result(out, "where", g -> {
+            Tensor mask0 = m.get();
             Tensor zero = g.zerosLike();
             if (a.requiresGrad) {
-                a.accumulate(Gradients.unbroadcast(Tensor.where(mask, g, zero), a.data.shape()));
+                a.accumulate(Gradients.unbroadcast(Tensor.where(mask0, g, zero), a.data.shape()));
             }
             if (b.requiresGrad) {
-                b.accumulate(Gradients.unbroadcast(Tensor.where(mask, zero, g), b.data.shape()));
+                b.accumulate(Gradients.unbroadcast(Tensor.where(mask0, zero, g), b.data.shape()));
             }
         }, a, b);
     }
@@ -440,8 +477,9 @@ public class Variable {
     public Variable max(int axis, boolean keepDim) {
         Variable a = this;
         int ax = axis < 0 ? axis + data.dim() : axis;
+        SavedTensor x = save("max", data);
         return result(data.max(ax, keepDim), "max", g -> {
-            Tensor index = a.data.argmax(ax, true);
+            Tensor index = x.get().argmax(ax, true);
             Tensor gKeep = keepDim ? g : g.unsqueeze(ax);
             a.accumulate(a.data.zerosLike(a.data.shape()).scatterAdd(ax, index, gKeep));
         }, a);
@@ -463,14 +501,16 @@ public class Variable {
             return matmul(a, b.unsqueeze(1), transposeA, false).squeeze(-1);
         }
         Tensor out = Tensor.matmul(a.data, b.data, transposeA, transposeB);
+        SavedTensor sa = save("matmul", a.data);
+        SavedTensor sb = save("matmul", b.data);
         return result(out, "matmul", g -> {
             // C = op(A) op(B): dop(A) = G op(B)^T and dop(B) = op(A)^T G; a transposed op swaps the order.
             if (a.requiresGrad) {
-                Tensor ga = transposeA ? Tensor.matmul(b.data, g, transposeB, true) : Tensor.matmul(g, b.data, false, !transposeB);
+                Tensor ga = transposeA ? Tensor.matmul(sb.get(), g, transposeB, true) : Tensor.matmul(g, sb.get(), false, !transposeB);
                 a.accumulateOwned(Gradients.unbroadcast(ga, a.data.shape()));
             }
             if (b.requiresGrad) {
-                Tensor gb = transposeB ? Tensor.matmul(g, a.data, true, transposeA) : Tensor.matmul(a.data, g, !transposeA, false);
+                Tensor gb = transposeB ? Tensor.matmul(g, sa.get(), true, transposeA) : Tensor.matmul(sa.get(), g, !transposeA, false);
                 b.accumulate(Gradients.unbroadcast(gb, b.data.shape()));
             }
         }, a, b);
@@ -486,12 +526,14 @@ public class Variable {
             return bias == null ? y : y.add(bias);
         }
         Tensor out = Tensor.addmm(bias.data, x.data, weight.data, false, true);
+        SavedTensor sx = save("linear", x.data);
+        SavedTensor sw = save("linear", weight.data);
         return result(out, "linear", g -> {
             if (x.requiresGrad) {
-                x.accumulateOwned(g.matmul(weight.data));
+                x.accumulateOwned(g.matmul(sw.get()));
             }
             if (weight.requiresGrad) {
-                weight.accumulateOwned(Tensor.matmul(g, x.data, true, false));
+                weight.accumulateOwned(Tensor.matmul(g, sx.get(), true, false));
             }
             if (bias.requiresGrad) {
                 bias.accumulateOwned(g.sum(0));
@@ -510,12 +552,14 @@ public class Variable {
     /** 2-D convolution, as {@code torch.nn.functional.conv2d}; bias may be null. */
     public static Variable conv2d(Variable input, Variable weight, Variable bias, int stride, int padding) {
         Tensor out = Tensor.conv2d(input.data, weight.data, bias == null ? null : bias.data, stride, padding);
+        SavedTensor sx = save("conv2d", input.data);
+        SavedTensor sw = save("conv2d", weight.data);
         return result(out, "conv2d", g -> {
             if (input.requiresGrad) {
-                input.accumulateOwned(Tensor.conv2dBackwardInput(g, weight.data, input.data.shape(), stride, padding));
+                input.accumulateOwned(Tensor.conv2dBackwardInput(g, sw.get(), input.data.shape(), stride, padding));
             }
             if (weight.requiresGrad) {
-                weight.accumulateOwned(Tensor.conv2dBackwardWeight(g, input.data, weight.data.shape(), stride, padding));
+                weight.accumulateOwned(Tensor.conv2dBackwardWeight(g, sx.get(), weight.data.shape(), stride, padding));
             }
             if (bias != null && bias.requiresGrad) {
                 bias.accumulateOwned(g.sum(3).sum(2).sum(0));

@@ -24,8 +24,8 @@ final class NatureCnnStep {
     }
 
     static Module network(Generator g) {
-        return new Sequential(new Conv2d(4, 32, 8, 4, 0, true, g), new ReLU(), new Conv2d(32, 64, 4, 2, 0, true, g), new ReLU(),
-                new Conv2d(64, 64, 3, 1, 0, true, g), new ReLU(), new Flatten(), new Linear(3136, 512, true, g), new ReLU(),
+        return new Sequential(new Conv2d(4, 32, 8, 4, 0, true, g), new ReLU(true), new Conv2d(32, 64, 4, 2, 0, true, g), new ReLU(true),
+                new Conv2d(64, 64, 3, 1, 0, true, g), new ReLU(true), new Flatten(), new Linear(3136, 512, true, g), new ReLU(true),
                 new Linear(512, ACTIONS, true, g));
     }
 

@@ -26,8 +26,9 @@ final class QNetworkStep {
         single = Init.normal(new Generator(seed + 1), 0f, 1f, 1, 4);
     }
 
+    /** CleanRL's network, with nn.ReLU(inplace=True): the same numbers, one memory pass fewer per layer. */
     static Module network(Generator g) {
-        return new Sequential(new Linear(4, 120, true, g), new ReLU(), new Linear(120, 84, true, g), new ReLU(),
+        return new Sequential(new Linear(4, 120, true, g), new ReLU(true), new Linear(120, 84, true, g), new ReLU(true),
                 new Linear(84, 2, true, g));
     }
 
@@ -43,11 +44,12 @@ final class QNetworkStep {
         }
     }
 
-    /** A quick timing without JMH, for profiling by hand. */
+    /** A quick timing without JMH, for profiling by hand; the argument is the number of rounds (default 5). */
     public static void main(String[] args) {
         deepq4j.tensor.cpu.Parallelism.setThreads(1);
         QNetworkStep s = new QNetworkStep(1);
-        for (int round = 0; round < 5; round++) {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        for (int round = 0; round < rounds; round++) {
             long t0 = System.nanoTime();
             int n = 20_000;
             for (int i = 0; i < n; i++) {

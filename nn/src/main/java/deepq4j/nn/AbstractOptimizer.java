@@ -35,6 +35,9 @@ public abstract class AbstractOptimizer implements Optimizer {
         for (Parameter p : params) {
             if (p.requiresGrad() && p.grad() != null) {
                 update(p, p.grad());
+                // The update wrote the parameter in place: a graph built before the step can no
+                // longer be differentiated (autograd checks the version, as PyTorch does).
+                p.data().bumpVersion();
             }
         }
     }

@@ -126,4 +126,36 @@ class LayerTest {
         Sequential small = new Sequential(new Linear(4, 6, true, g), new ReLU(), new Linear(6, 2, true, g));
         gradCheckModule(small, x);
     }
+
+    @Test
+    void inPlaceReluTrainsLikeThePlainOne() {
+        Sequential plain = qNetwork(new Generator(3));
+        Sequential inPlace = new Sequential(new Linear(4, 120, true, new Generator(0)), new ReLU(true),
+                new Linear(120, 84, true, new Generator(0)), new ReLU(true), new Linear(84, 2, true, new Generator(0)));
+        inPlace.copyFrom(plain);
+        assertTrue(inPlace.toString().contains("(1): ReLU(inplace=True)"), inPlace.toString());
+        Tensor x = Init.normal(new Generator(4), 0f, 1f, 16, 4);
+        Variable a = plain.forward(x);
+        Variable b = inPlace.forward(x);
+        assertArrayEquals(a.data().toArray(), b.data().toArray());
+        a.mul(a).mean().backward();
+        b.mul(b).mean().backward();
+        List<Parameter> pa = plain.parameters();
+        List<Parameter> pb = inPlace.parameters();
+        for (int i = 0; i < pa.size(); i++) {
+            assertArrayEquals(pa.get(i).grad().toArray(), pb.get(i).grad().toArray(), "parameter " + i);
+        }
+    }
+
+    @Test
+    void anOptimizerStepBetweenForwardAndBackwardIsCaught() {
+        Sequential q = qNetwork(new Generator(5));
+        Adam adam = new Adam(q.parameters(), 1e-3);
+        Variable first = q.forward(Init.normal(new Generator(6), 0f, 1f, 8, 4)).sum();
+        Variable second = q.forward(Init.normal(new Generator(7), 0f, 1f, 8, 4)).sum();
+        first.backward();
+        adam.step(); // changes the weights that second's graph saved
+        IllegalStateException e = assertThrows(IllegalStateException.class, second::backward);
+        assertTrue(e.getMessage().contains("modified by an in-place operation"), e.getMessage());
+    }
 }

@@ -5,11 +5,27 @@ package deepq4j.tensor;
  *
  * <p>Views (reshape, transpose, slice) share one storage; only the backend that made it
  * reads its contents, so callers never touch a particular backend's raw arrays.
+ *
+ * <p>A storage counts the in-place changes made to it, like PyTorch's version counter: autograd
+ * remembers the version of every tensor an op saves for its backward pass, and refuses to
+ * compute a gradient from a tensor that was overwritten in the meantime.
  */
-public interface Storage {
+public abstract class Storage {
+    private int version;
+
     /** Number of float32 elements. */
-    int length();
+    public abstract int length();
 
     /** The backend whose kernels can read and write this storage. */
-    Backend backend();
+    public abstract Backend backend();
+
+    /** How many in-place changes this storage has seen. */
+    public final int version() {
+        return version;
+    }
+
+    /** Records one in-place change. */
+    final void bumpVersion() {
+        version++;
+    }
 }

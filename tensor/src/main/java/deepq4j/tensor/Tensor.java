@@ -398,30 +398,53 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- in place
 
+    // Every method here bumps the storage's version, so that autograd notices a saved tensor
+    // that was overwritten (see Storage).
+
     /** Sets every element to {@code value}; returns this. */
     public Tensor fill(float value) {
         backend().fill(this, value);
-        return this;
+        return bumpVersion();
     }
 
     /** Copies {@code src}, broadcast to this shape, into this tensor; returns this. */
     public Tensor copyFrom(Tensor src) {
         sameBackend("copyFrom", src);
         backend().copy(src.broadcastTo("copyFrom", shape), this);
-        return this;
+        return bumpVersion();
     }
 
     /** {@code this += other}, with {@code other} broadcast to this shape; returns this. */
     public Tensor addInPlace(Tensor other) {
         sameBackend("addInPlace", other);
         backend().binary(BinaryOp.ADD, this, other.broadcastTo("addInPlace", shape), this);
-        return this;
+        return bumpVersion();
     }
 
     /** {@code this *= factor}; returns this. */
     public Tensor mulInPlace(float factor) {
         backend().binary(BinaryOp.MUL, this, scalarLike(factor).expand(shape), this);
+        return bumpVersion();
+    }
+
+    /** {@code max(x, 0)} for each element, in place (torch's {@code relu_}); returns this. */
+    public Tensor reluInPlace() {
+        backend().unary(UnaryOp.RELU, this, this);
+        return bumpVersion();
+    }
+
+    /**
+     * Records an in-place change made outside these methods (an optimizer's fused update writes
+     * a parameter through its backend); returns this.
+     */
+    public Tensor bumpVersion() {
+        storage.bumpVersion();
         return this;
+    }
+
+    /** The number of in-place changes to this tensor's storage (torch's {@code _version}). */
+    public int version() {
+        return storage.version();
     }
 
     private Tensor broadcastTo(String op, int[] target) {

@@ -170,7 +170,9 @@ public final class CpuBackend implements Backend {
         int[] as = a.strides();
         int[] bs = b.strides();
         Tensor bc = bias.contiguous();
-        MatmulKernel.gemmWithBias(a.size(0), b.size(1), a.size(1), data(a), a.offset(), as[0], as[1], data(b), b.offset(), bs[0], bs[1],
+        data(b); // checks that b is a CPU tensor
+        MatmulKernel.gemmWithBias(a.size(0), b.size(1), a.size(1), data(a), a.offset(), as[0], as[1], (CpuStorage) b.storage(),
+                b.offset(), bs[0], bs[1],
                 data(bc), bc.offset(), data(out), out.offset(), out.size(1));
     }
 

@@ -4,8 +4,10 @@ import deepq4j.tensor.Backend;
 import deepq4j.tensor.Storage;
 
 /** Storage in the Java heap: a plain float array. */
-public final class CpuStorage implements Storage {
+public final class CpuStorage extends Storage {
     private final float[] data;
+    /** A packed matmul panel of this storage's contents, kept while they are unchanged (see {@link PackedPanelCache}). */
+    volatile PackedPanelCache.Entry packedPanel;
 
     CpuStorage(float[] data) {
         this.data = data;

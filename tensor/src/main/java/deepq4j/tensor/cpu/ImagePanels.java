@@ -25,7 +25,7 @@ final class ImagePanels implements MatmulKernel.PanelSource {
     }
 
     @Override
-    public void pack(int pc, int kc, int jc, int nc, float[] bp) {
+    public float[] panel(int pc, int kc, int jc, int nc, float[] bp) {
         int nr = MatmulKernel.NR;
         // Per strip, where each of its columns starts in the image; per panel row, the offset of
         // that row. Then every element is one load: x[origin[column] + offset[row]].
@@ -67,6 +67,7 @@ final class ImagePanels implements MatmulKernel.PanelSource {
                 }
             }
         }
+        return bp;
     }
 
     /**

@@ -33,8 +33,19 @@ final class MatmulKernel {
      * packs panels straight from the image, so its column matrix never exists (an implicit GEMM).
      */
     interface PanelSource {
-        /** Packs rows [pc, pc + kc) and columns [jc, jc + nc) of B as {@link #packB} lays them out. */
-        void pack(int pc, int kc, int jc, int nc, float[] bp);
+        /**
+         * Rows [pc, pc + kc) and columns [jc, jc + nc) of B as {@link #packB} lays them out: packed
+         * into {@code scratch}, which is returned, or an array that already holds them.
+         */
+        float[] panel(int pc, int kc, int jc, int nc, float[] scratch);
+    }
+
+    /** The usual panel source: B read from a strided array and packed on every call. */
+    static PanelSource strided(float[] b, int bOff, int bRs, int bCs) {
+        return (pc, kc, jc, nc, bp) -> {
+            packB(kc, nc, b, bOff + pc * bRs + jc * bCs, bRs, bCs, bp);
+            return bp;
+        };
     }
 
     /** Per-thread packing buffers, grown on demand and kept, so steady-state calls allocate nothing. */
@@ -79,17 +90,18 @@ final class MatmulKernel {
             MatmulSimd.fewRows(m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, cRs, cCs);
             return;
         }
-        PanelSource source = (pc, kc, jc, nc, bp) -> packB(kc, nc, b, bOff + pc * bRs + jc * bCs, bRs, bCs, bp);
-        blocked(m, n, k, a, aOff, aRs, aCs, source, null, c, cOff, cRs, cCs, accumulate);
+        blocked(m, n, k, a, aOff, aRs, aCs, strided(b, bOff, bRs, bCs), null, c, cOff, cRs, cCs, accumulate);
     }
 
     /**
      * C[m, n] = bias + A B with the bias (one value per column) as the starting value of the
      * micro-kernel's accumulators: the product and the bias add are one pass over C, which is
-     * written without being read. C is row-major with row stride ldc.
+     * written without being read. C is row-major with row stride ldc. B (a layer's W^T) lives in
+     * {@code bStorage}, where its packed panel may be kept between calls ({@link PackedPanelCache}).
      */
-    static void gemmWithBias(int m, int n, int k, float[] a, int aOff, int aRs, int aCs, float[] b, int bOff, int bRs, int bCs,
-                             float[] bias, int biasOff, float[] c, int cOff, int ldc) {
+    static void gemmWithBias(int m, int n, int k, float[] a, int aOff, int aRs, int aCs, CpuStorage bStorage, int bOff, int bRs,
+                             int bCs, float[] bias, int biasOff, float[] c, int cOff, int ldc) {
+        float[] b = bStorage.data();
         if (m < MR || k == 0 || swapPays(m, n, k, ldc, 1)) {
             // Too few rows for the blocked kernel (acting), or a narrow output that is cheaper
             // transposed (a 2-action head): start from the bias, then accumulate the product.
@@ -109,7 +121,7 @@ final class MatmulKernel {
         float[] padded = scratch.bias;
         System.arraycopy(bias, biasOff, padded, 0, n);
         Arrays.fill(padded, n, padding, 0f);
-        PanelSource source = (pc, kc, jc, nc, bp) -> packB(kc, nc, b, bOff + pc * bRs + jc * bCs, bRs, bCs, bp);
+        PanelSource source = k <= KC && n <= NC ? PackedPanelCache.source(bStorage, bOff, bRs, bCs, k, n) : strided(b, bOff, bRs, bCs);
         blocked(m, n, k, a, aOff, aRs, aCs, source, padded, c, cOff, ldc, 1, false);
     }
 
@@ -117,7 +129,7 @@ final class MatmulKernel {
     static void blocked(int m, int n, int k, float[] a, int aOff, int aRs, int aCs, PanelSource source, float[] bias,
                         float[] c, int cOff, int cRs, int cCs, boolean accumulate) {
         int threads = Parallelism.threads();
-        if (threads == 1 || (long) m * n * k < PARALLEL_WORK || Parallelism.inWorker()) {
+        if (runsSerially(m, n, k)) {
             serial(m, n, k, a, aOff, aRs, aCs, source, 0, bias, c, cOff, cRs, cCs, accumulate);
             return;
         }
@@ -140,6 +152,11 @@ final class MatmulKernel {
                 serial(m, to - from, k, a, aOff, aRs, aCs, source, from, bias, c, cOff + from * cCs, cRs, cCs, accumulate);
             }
         });
+    }
+
+    /** True when a product runs on the calling thread alone: one thread set, too little work, or already in a worker. */
+    static boolean runsSerially(int m, int n, int k) {
+        return Parallelism.threads() == 1 || (long) m * n * k < PARALLEL_WORK || Parallelism.inWorker();
     }
 
     /** What packing one element costs, in multiply-adds: a scalar copy against a 16-lane FMA. */
@@ -193,7 +210,7 @@ final class MatmulKernel {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                source.pack(pc, kc, jBase + jc, nc, s.b);
+                float[] bp = source.panel(pc, kc, jBase + jc, nc, s.b);
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
                     int aBase = aOff + ic * aRs + pc * aCs;
@@ -201,7 +218,7 @@ final class MatmulKernel {
                         packA(mc, kc, a, aBase, aRs, aCs, s.a);
                     }
                     boolean first = !accumulate && pc == 0;
-                    macroKernel(mc, nc, kc, packA ? s.a : a, packA ? -1 : aBase, aRs, aCs, s.b, c, cOff + ic * cRs + jc * cCs,
+                    macroKernel(mc, nc, kc, packA ? s.a : a, packA ? -1 : aBase, aRs, aCs, bp, c, cOff + ic * cRs + jc * cCs,
                             cRs, cCs, first, first ? bias : null, jBase + jc, s);
                 }
             }
@@ -300,6 +317,10 @@ final class MatmulKernel {
                     microKernel(simd, kc, ak, ao, ars, aks, bp, js * kc, c, co, cRs, overwrite, bias, biasAt + js);
                 } else {
                     microKernel(simd, kc, ak, ao, ars, aks, bp, js * kc, tile, 0, NR, true, overwrite ? bias : null, biasAt + js);
+                    if (simd && cCs == 1) {
+                        MatmulSimd.storeTile(tile, rows, cols, c, co, cRs, overwrite);
+                        continue;
+                    }
                     for (int r = 0; r < rows; r++) {
                         for (int j = 0; j < cols; j++) {
                             int at = co + r * cRs + j * cCs;
@@ -357,7 +378,7 @@ final class MatmulKernel {
         return columns;
     }
 
-    private static int roundUp(int x, int multiple) {
+    static int roundUp(int x, int multiple) {
         return (x + multiple - 1) / multiple * multiple;
     }
 }

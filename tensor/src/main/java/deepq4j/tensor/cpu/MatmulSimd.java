@@ -80,6 +80,30 @@ final class MatmulSimd {
     }
 
     /**
+     * Writes (or adds) the first {@code cols} columns of {@code rows} rows of an edge tile (rows
+     * {@link #NR} apart) into C: whole vectors while a vector fits, then element by element. A
+     * 120- or 84-wide output ends in such a tile on every block of rows.
+     */
+    static void storeTile(float[] tile, int rows, int cols, float[] c, int co, int ldc, boolean overwrite) {
+        int bound = S.loopBound(cols);
+        for (int r = 0; r < rows; r++) {
+            int t = r * NR;
+            int at = co + r * ldc;
+            int j = 0;
+            for (; j < bound; j += L) {
+                FloatVector v = FloatVector.fromArray(S, tile, t + j);
+                if (!overwrite) {
+                    v = v.add(FloatVector.fromArray(S, c, at + j));
+                }
+                v.intoArray(c, at + j);
+            }
+            for (; j < cols; j++) {
+                c[at + j] = overwrite ? tile[t + j] : c[at + j] + tile[t + j];
+            }
+        }
+    }
+
+    /**
      * C += A B for a few rows of A, without packing: the acting path, one observation at a time.
      * When B's columns run along k (a transposed weight, as in x W^T) each element is a SIMD dot
      * product; when B's rows are contiguous each row of C is built a vector of columns at a time.

@@ -4,7 +4,7 @@ import deepq4j.tensor.Backend;
 import deepq4j.tensor.Storage;
 
 /** Storage of the float64 reference backend: a plain double array. */
-public final class Float64Storage implements Storage {
+public final class Float64Storage extends Storage {
     private final double[] data;
 
     Float64Storage(double[] data) {
