@@ -1,49 +1,201 @@
 package deepq4j.dqn;
 
+import deepq4j.envs.Env;
+import deepq4j.envs.Envs;
+import deepq4j.nn.Module;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code deepq4j} command line, run by the {@code ./deepq4j} launcher and by
- * {@code mvn -q -pl dqn exec:java -Dexec.args="..."}.
- *
- * <p>Training lands with the dqn issue; until then the command says what exists instead of
- * pretending to train.
+ * {@code mvn -q -pl dqn exec:java -Dexec.args="..."}. Exit status: 0 done, 1 the run failed
+ * (diverged, or a file could not be written), 2 bad usage (the message names the flag).
  */
-public final class Main {
-    private Main() {
-    }
+@Command(name = "deepq4j", mixinStandardHelpOptions = true, version = "deepq4j 0.1.0",
+        description = "Deep Q-learning in pure Java.",
+        subcommands = {Main.Train.class, Main.Eval.class, Main.ListEnvs.class, CommandLine.HelpCommand.class})
+public final class Main implements Callable<Integer> {
+    @Spec
+    CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
     }
 
-    /** Runs one command and returns the process exit status: 0 done, 1 not available yet, 2 bad usage. */
+    /** Runs one command line and returns its exit status. */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
-            usage(out);
-            return 0;
-        }
-        switch (args[0]) {
-            case "train":
-            case "eval":
-                err.println("deepq4j " + args[0] + ": not available yet. The DQN trainer is being built module by module;");
-                err.println("what exists today is the tensor library (deepq4j.tensor) with its tests and benchmarks:");
-                err.println("  mvn verify                                      runs every test");
-                err.println("  java --add-modules jdk.incubator.vector -cp bench/target/benchmarks.jar deepq4j.bench.Report");
-                err.println("                                                  prints the kernel benchmarks");
-                return 1;
-            default:
-                err.println("deepq4j: unknown command '" + args[0] + "'");
-                usage(err);
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof IllegalArgumentException) {
+                // bad values found after parsing (unknown environment, a model that does not fit)
+                commandLine.getErr().println("deepq4j " + commandLine.getCommandName() + ": " + e.getMessage());
                 return 2;
+            }
+            commandLine.getErr().println("deepq4j " + commandLine.getCommandName() + ": " + e.getMessage());
+            return 1;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
+    }
+
+    /** {@code deepq4j train}: trains a Q-network and writes a run directory. */
+    @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Train a DQN agent. Flags and defaults follow CleanRL's dqn.py.")
+    static final class Train implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+        @Mixin
+        DqnConfig config = new DqnConfig();
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            try {
+                config.validate();
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            if (!Envs.ids().contains(config.envId)) {
+                throw new ParameterException(spec.commandLine(), "invalid value for --env-id: '" + config.envId
+                        + "' is not a registered environment; the ids are " + Envs.ids());
+            }
+            if (config.out == null) {
+                config.out = Path.of("runs", config.envId.replace('/', '-') + "__dqn__" + config.seed + "__" + System.currentTimeMillis() / 1000);
+            }
+            Map<String, Object> summary = trainAndEvaluate(config, out, System.console() != null);
+            out.printf("done: %s, %.1f s, %,.0f steps/s; greedy evaluation over %d episodes: %.2f +- %.2f%n", config.out,
+                    summary.get("wall_seconds"), summary.get("sps"), config.evalEpisodes, summary.get("eval_return_mean"),
+                    summary.get("eval_return_std"));
+            return 0;
         }
     }
 
-    private static void usage(PrintStream out) {
-        out.println("usage: deepq4j <command> [flags]");
-        out.println();
-        out.println("commands:");
-        out.println("  train   train a DQN agent (coming with the dqn module)");
-        out.println("  eval    evaluate a trained model (coming with the dqn module)");
+    /** Trains with {@code config}, writes every file of the run directory, and returns the summary. */
+    public static Map<String, Object> trainAndEvaluate(DqnConfig config, PrintWriter out, boolean terminal) throws IOException {
+        DqnTrainer trainer = new DqnTrainer(config);
+        try (RunDirectory run = new RunDirectory(config.out, config)) {
+            out.println("deepq4j train: " + config.algorithmName() + " on " + config.envId + ", seed " + config.seed + ", "
+                    + String.format("%,d", config.totalTimesteps) + " steps -> " + config.out);
+            out.flush();
+            ProgressBar bar = config.progress ? new ProgressBar(System.err, config.totalTimesteps, terminal) : null;
+            DqnTrainer.Result result = trainer.train(run, bar);
+            Module q = result.q();
+            ModelFile.save(q, new ModelFile.Description(config.envId, trainer.observationShape(), trainer.actions(), config.hidden,
+                    config.dueling), config.out.resolve("model.safetensors"));
+            Evaluation.Result eval = Evaluation.run(q, config.envId, config.evalEpisodes, config.seed, 0.0);
+            if (config.captureVideo) {
+                run.video(config.totalTimesteps, q);
+            }
+            run.writeCurve(config.envId + ", " + config.algorithmName() + ", seed " + config.seed);
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("env_id", config.envId);
+            summary.put("seed", config.seed);
+            summary.put("total_timesteps", config.totalTimesteps);
+            summary.put("wall_seconds", result.wallSeconds());
+            summary.put("sps", result.sps());
+            summary.put("eval_episodes", config.evalEpisodes);
+            summary.put("eval_return_mean", eval.mean());
+            summary.put("eval_return_std", eval.std());
+            summary.put("algorithm", config.algorithmName());
+            summary.put("episodes", result.episodes());
+            summary.put("threads", config.threads);
+            Map<String, Object> phases = new LinkedHashMap<>();
+            for (DqnTrainer.Phase p : DqnTrainer.Phase.values()) {
+                phases.put(p.name(), result.phaseSeconds()[p.ordinal()]);
+            }
+            summary.put("seconds_by_phase", phases);
+            summary.put("eval_returns", eval.returns());
+            summary.put("java", System.getProperty("java.version"));
+            run.writeSummary(summary);
+            return summary;
+        }
+    }
+
+    /** {@code deepq4j eval}: plays a trained model greedily. */
+    @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Evaluate a trained model: mean and std of greedy returns, optionally as GIFs.")
+    static final class Eval implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+        @Option(names = "--model", required = true, description = "a model.safetensors written by `deepq4j train`")
+        Path model;
+        @Option(names = "--env-id", description = "environment (default: the one the model was trained on)")
+        String envId;
+        @Option(names = "--episodes", description = "episodes to play (default: ${DEFAULT-VALUE})")
+        int episodes = 10;
+        @Option(names = "--seed", description = "evaluation episodes are seeded from this (default: ${DEFAULT-VALUE})")
+        long seed = 1;
+        @Option(names = "--epsilon", description = "probability of a random action (default: ${DEFAULT-VALUE}: greedy)")
+        double epsilon = 0;
+        @Option(names = "--capture-video", description = "write a GIF of each episode (up to 10) beside the model, in videos-eval/")
+        boolean captureVideo;
+
+        @Override
+        public Integer call() throws IOException {
+            if (episodes < 1) {
+                throw new ParameterException(spec.commandLine(), "invalid value for --episodes: " + episodes + " (must be at least 1)");
+            }
+            if (!(epsilon >= 0 && epsilon <= 1)) {
+                throw new ParameterException(spec.commandLine(), "invalid value for --epsilon: " + epsilon + " (must be in [0, 1])");
+            }
+            ModelFile.Description d = ModelFile.describe(model);
+            String id = envId == null ? d.envId() : envId;
+            if (!Envs.ids().contains(id)) {
+                throw new ParameterException(spec.commandLine(), "invalid value for --env-id: '" + id + "' is not a registered environment");
+            }
+            Env env = Envs.make(id);
+            Module q = ModelFile.load(model, env.observationSpace().shape(), env.actionSpace().n());
+            Evaluation.Result r = Evaluation.run(q, id, episodes, seed, epsilon);
+            PrintWriter out = spec.commandLine().getOut();
+            for (int i = 0; i < episodes; i++) {
+                out.printf("episode %d: return %.2f, length %d%n", i, r.returns()[i], r.lengths()[i]);
+            }
+            out.printf("%s over %d episodes: mean return %.2f, std %.2f%n", id, episodes, r.mean(), r.std());
+            if (captureVideo) {
+                Path dir = model.toAbsolutePath().getParent().resolve("videos-eval");
+                Files.createDirectories(dir);
+                for (int i = 0; i < Math.min(episodes, 10); i++) {
+                    Path gif = dir.resolve("episode_" + i + ".gif");
+                    Evaluation.recordGif(q, id, seed + Evaluation.SEED_OFFSET + i, gif);
+                    out.println("wrote " + gif);
+                }
+            }
+            return 0;
+        }
+    }
+
+    /** {@code deepq4j envs}: lists the registered environments. */
+    @Command(name = "envs", description = "List the environment ids.")
+    static final class ListEnvs implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            for (String id : Envs.ids()) {
+                spec.commandLine().getOut().println(id);
+            }
+            return 0;
+        }
     }
 }

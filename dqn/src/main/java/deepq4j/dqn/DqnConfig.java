@@ -1,0 +1,200 @@
+package deepq4j.dqn;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * Every setting of a training run, with CleanRL's dqn.py names and defaults, and the flags that
+ * pick a member of the DQN family. The command line fills it; tests and examples set it directly.
+ */
+public class DqnConfig {
+    // ---------------------------------------------------------------- CleanRL's flags and defaults
+    @Option(names = "--env-id", description = "environment id (see `deepq4j envs`) (default: ${DEFAULT-VALUE})")
+    public String envId = "CartPole-v1";
+    @Option(names = "--seed", description = "seed of the networks, the replay buffer, exploration and the environment (default: ${DEFAULT-VALUE})")
+    public long seed = 1;
+    @Option(names = "--total-timesteps", description = "environment steps to train for (default: ${DEFAULT-VALUE})")
+    public long totalTimesteps = 500_000;
+    @Option(names = "--learning-rate", description = "Adam's learning rate (default: ${DEFAULT-VALUE})")
+    public double learningRate = 2.5e-4;
+    @Option(names = "--buffer-size", description = "replay memory size in transitions (default: ${DEFAULT-VALUE})")
+    public int bufferSize = 10_000;
+    @Option(names = "--gamma", description = "discount factor (default: ${DEFAULT-VALUE})")
+    public double gamma = 0.99;
+    @Option(names = "--tau", description = "target network update rate: 1 copies, less blends (Polyak) (default: ${DEFAULT-VALUE})")
+    public double tau = 1.0;
+    @Option(names = "--target-network-frequency", description = "steps between target network updates (default: ${DEFAULT-VALUE})")
+    public int targetNetworkFrequency = 500;
+    @Option(names = "--batch-size", description = "transitions per gradient step (default: ${DEFAULT-VALUE})")
+    public int batchSize = 128;
+    @Option(names = "--start-e", description = "starting epsilon of exploration (default: ${DEFAULT-VALUE})")
+    public double startE = 1.0;
+    @Option(names = "--end-e", description = "final epsilon of exploration (default: ${DEFAULT-VALUE})")
+    public double endE = 0.05;
+    @Option(names = "--exploration-fraction", description = "fraction of the run over which epsilon falls linearly from start-e to end-e (default: ${DEFAULT-VALUE})")
+    public double explorationFraction = 0.5;
+    @Option(names = "--learning-starts", description = "steps of random play before training starts (default: ${DEFAULT-VALUE})")
+    public long learningStarts = 10_000;
+    @Option(names = "--train-frequency", description = "environment steps per gradient step (default: ${DEFAULT-VALUE})")
+    public int trainFrequency = 10;
+
+    // ---------------------------------------------------------------- output
+    @Option(names = "--out", description = "run directory (default: runs/<env-id>__dqn__<seed>__<unix time>)")
+    public Path out;
+    @Option(names = "--eval-episodes", description = "greedy evaluation episodes after training, on separately seeded environments (default: ${DEFAULT-VALUE})")
+    public int evalEpisodes = 100;
+    @Option(names = "--capture-video", description = "write a GIF of a greedy evaluation episode every --video-interval steps and at the end")
+    public boolean captureVideo;
+    @Option(names = "--video-interval", description = "steps between videos with --capture-video (default: ${DEFAULT-VALUE})")
+    public long videoInterval = 100_000;
+    @Option(names = "--log-interval", description = "steps between rows of metrics.csv and TensorBoard scalars (default: ${DEFAULT-VALUE})")
+    public int logInterval = 100;
+    @Option(names = "--progress", negatable = true, description = "show a progress bar on the console (default: on)")
+    public boolean progress = true;
+    @Option(names = "--threads", description = "threads of the tensor kernels; results do not depend on it (default: ${DEFAULT-VALUE})")
+    public int threads = 1;
+
+    // ---------------------------------------------------------------- the DQN family
+    @Option(names = "--no-replay", description = "naive online Q-learning: learn from each transition as it happens, without a replay buffer")
+    public boolean noReplay;
+    @Option(names = "--no-target-network", description = "DQN 2013: bootstrap from the online network itself")
+    public boolean noTargetNetwork;
+    @Option(names = "--double-dqn", description = "Double DQN: the online network picks a', the target network values it")
+    public boolean doubleDqn;
+    @Option(names = "--dueling", description = "dueling network: Q = V + A - mean(A)")
+    public boolean dueling;
+    @Option(names = "--prioritized-replay", description = "prioritized experience replay (proportional, Schaul et al. 2016)")
+    public boolean prioritizedReplay;
+    @Option(names = "--per-alpha", description = "priority exponent of prioritized replay (default: ${DEFAULT-VALUE})")
+    public double perAlpha = 0.6;
+    @Option(names = "--per-beta", description = "starting importance-sampling exponent, annealed to 1 over the run (default: ${DEFAULT-VALUE})")
+    public double perBeta = 0.4;
+    @Option(names = "--per-epsilon", description = "added to |TD error| so no priority is zero (default: ${DEFAULT-VALUE})")
+    public double perEpsilon = 1e-6;
+    @Option(names = "--hidden", split = ",", description = "hidden layer sizes of the Q-network (default: 120,84)")
+    public int[] hidden = {120, 84};
+    @Option(names = "--loss", description = "TD loss: mse (CleanRL) or huber (default: ${DEFAULT-VALUE})")
+    public LossKind loss = LossKind.mse;
+    @Option(names = "--huber-delta", description = "where the Huber loss turns from quadratic to linear (default: ${DEFAULT-VALUE})")
+    public double huberDelta = 1.0;
+    @Option(names = "--max-grad-norm", description = "clip gradients to this global norm; 0 turns clipping off (default: ${DEFAULT-VALUE})")
+    public double maxGradNorm = 0;
+    @Option(names = "--epsilon-schedule", description = "linear (CleanRL, over --exploration-fraction) or exponential (per episode, by --epsilon-decay) (default: ${DEFAULT-VALUE})")
+    public ScheduleKind epsilonSchedule = ScheduleKind.linear;
+    @Option(names = "--epsilon-decay", description = "per-episode factor of the exponential epsilon schedule (default: ${DEFAULT-VALUE})")
+    public double epsilonDecay = 0.99;
+    @Option(names = "--lr-decay", description = "per-episode factor of the learning rate; 1 keeps it constant (default: ${DEFAULT-VALUE})")
+    public double lrDecay = 1.0;
+    @Option(names = "--min-learning-rate", description = "the learning rate never decays below this (default: ${DEFAULT-VALUE})")
+    public double minLearningRate = 0;
+
+    /** The TD losses. */
+    public enum LossKind { mse, huber }
+
+    /** The epsilon schedules. */
+    public enum ScheduleKind { linear, exponential }
+
+    /** Throws {@link IllegalArgumentException} naming the first flag whose value is out of range. */
+    public void validate() {
+        require(totalTimesteps >= 1, "--total-timesteps", totalTimesteps, "must be at least 1");
+        require(learningRate > 0 && Double.isFinite(learningRate), "--learning-rate", learningRate, "must be a positive number");
+        require(bufferSize >= 1, "--buffer-size", bufferSize, "must be at least 1");
+        require(gamma >= 0 && gamma <= 1, "--gamma", gamma, "must be in [0, 1]");
+        require(tau > 0 && tau <= 1, "--tau", tau, "must be in (0, 1]");
+        require(targetNetworkFrequency >= 1, "--target-network-frequency", targetNetworkFrequency, "must be at least 1");
+        require(batchSize >= 1, "--batch-size", batchSize, "must be at least 1");
+        require(startE >= 0 && startE <= 1, "--start-e", startE, "must be in [0, 1]");
+        require(endE >= 0 && endE <= 1, "--end-e", endE, "must be in [0, 1]");
+        require(explorationFraction >= 0 && explorationFraction <= 1, "--exploration-fraction", explorationFraction, "must be in [0, 1]");
+        require(learningStarts >= 0, "--learning-starts", learningStarts, "must not be negative");
+        require(trainFrequency >= 1, "--train-frequency", trainFrequency, "must be at least 1");
+        require(evalEpisodes >= 0, "--eval-episodes", evalEpisodes, "must not be negative");
+        require(videoInterval >= 1, "--video-interval", videoInterval, "must be at least 1");
+        require(logInterval >= 1, "--log-interval", logInterval, "must be at least 1");
+        require(threads >= 1, "--threads", threads, "must be at least 1");
+        require(perAlpha >= 0, "--per-alpha", perAlpha, "must not be negative");
+        require(perBeta >= 0 && perBeta <= 1, "--per-beta", perBeta, "must be in [0, 1]");
+        require(perEpsilon > 0, "--per-epsilon", perEpsilon, "must be positive");
+        require(huberDelta > 0, "--huber-delta", huberDelta, "must be positive");
+        require(maxGradNorm >= 0, "--max-grad-norm", maxGradNorm, "must not be negative (0 turns clipping off)");
+        require(epsilonDecay > 0 && epsilonDecay <= 1, "--epsilon-decay", epsilonDecay, "must be in (0, 1]");
+        require(lrDecay > 0 && lrDecay <= 1, "--lr-decay", lrDecay, "must be in (0, 1]");
+        require(minLearningRate >= 0, "--min-learning-rate", minLearningRate, "must not be negative");
+        for (int h : hidden) {
+            require(h >= 1, "--hidden", h, "sizes must be at least 1");
+        }
+        if (dueling && hidden.length == 0) {
+            throw new IllegalArgumentException("--dueling needs at least one hidden layer (--hidden)");
+        }
+        if (noReplay && prioritizedReplay) {
+            throw new IllegalArgumentException("--no-replay and --prioritized-replay cannot be combined: prioritized replay needs a buffer");
+        }
+    }
+
+    private static void require(boolean ok, String flag, Object value, String rule) {
+        if (!ok) {
+            throw new IllegalArgumentException("invalid value for " + flag + ": " + value + " (" + rule + ")");
+        }
+    }
+
+    /** A short name of the algorithm these flags select, e.g. "DQN 2015 + Double + Dueling + PER". */
+    public String algorithmName() {
+        String base = noReplay ? "online Q-learning" : noTargetNetwork ? "DQN 2013" : "DQN 2015";
+        StringBuilder s = new StringBuilder(base);
+        if (doubleDqn) {
+            s.append(" + Double");
+        }
+        if (dueling) {
+            s.append(" + Dueling");
+        }
+        if (prioritizedReplay) {
+            s.append(" + PER");
+        }
+        return s.toString();
+    }
+
+    /** Every setting by its flag name (without dashes, underscores as CleanRL's args), in a stable order. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("env_id", envId);
+        m.put("seed", seed);
+        m.put("total_timesteps", totalTimesteps);
+        m.put("learning_rate", learningRate);
+        m.put("buffer_size", bufferSize);
+        m.put("gamma", gamma);
+        m.put("tau", tau);
+        m.put("target_network_frequency", targetNetworkFrequency);
+        m.put("batch_size", batchSize);
+        m.put("start_e", startE);
+        m.put("end_e", endE);
+        m.put("exploration_fraction", explorationFraction);
+        m.put("learning_starts", learningStarts);
+        m.put("train_frequency", trainFrequency);
+        m.put("out", out == null ? null : out.toString());
+        m.put("eval_episodes", evalEpisodes);
+        m.put("capture_video", captureVideo);
+        m.put("video_interval", videoInterval);
+        m.put("log_interval", logInterval);
+        m.put("threads", threads);
+        m.put("algorithm", algorithmName());
+        m.put("no_replay", noReplay);
+        m.put("no_target_network", noTargetNetwork);
+        m.put("double_dqn", doubleDqn);
+        m.put("dueling", dueling);
+        m.put("prioritized_replay", prioritizedReplay);
+        m.put("per_alpha", perAlpha);
+        m.put("per_beta", perBeta);
+        m.put("per_epsilon", perEpsilon);
+        m.put("hidden", hidden.clone());
+        m.put("loss", loss.name());
+        m.put("huber_delta", huberDelta);
+        m.put("max_grad_norm", maxGradNorm);
+        m.put("epsilon_schedule", epsilonSchedule.name());
+        m.put("epsilon_decay", epsilonDecay);
+        m.put("lr_decay", lrDecay);
+        m.put("min_learning_rate", minLearningRate);
+        return m;
+    }
+}

@@ -1,0 +1,255 @@
+package deepq4j.dqn;
+
+import deepq4j.autograd.NoGrad;
+import deepq4j.autograd.Variable;
+import deepq4j.envs.Env;
+import deepq4j.envs.Envs;
+import deepq4j.envs.Step;
+import deepq4j.nn.Adam;
+import deepq4j.nn.ExponentialLr;
+import deepq4j.nn.GradientClipping;
+import deepq4j.nn.Losses;
+import deepq4j.nn.Module;
+import deepq4j.tensor.Generator;
+import deepq4j.tensor.Tensor;
+import deepq4j.tensor.cpu.Parallelism;
+import java.io.IOException;
+
+/**
+ * Deep Q-learning, read top to bottom in the order of CleanRL's dqn.py: act epsilon-greedily,
+ * step the environment, store the transition, and every {@code train_frequency} steps sample a
+ * batch, build the TD target, take a gradient step on the loss, and now and then sync the target
+ * network. The flags of {@link DqnConfig} switch between the members of the family.
+ */
+public final class DqnTrainer {
+    private final DqnConfig config;
+    private final Env env;
+    private final int[] observationShape;
+    private final int actions;
+    private final Module q;
+    private final Module target;
+    private final ReplayBuffer buffer;
+    private final Adam optimizer;
+    private final ExponentialLr lrDecay;
+    private final TargetNetworkSync sync;
+    private final EpsilonSchedule epsilon;
+    private final Generator coin;
+    /** Nanoseconds spent in each part of the loop, for docs/performance.md. */
+    private final long[] nanos = new long[Phase.values().length];
+
+    /** The parts of a step whose time is measured. */
+    public enum Phase { act, env, store, sample, update, sync, log }
+
+    /** What a finished run returns. */
+    public record Result(Module q, long steps, int episodes, double wallSeconds, double sps, double[] phaseSeconds) {
+    }
+
+    /** Builds the networks, buffer and optimizer of {@code config} (validated here). */
+    public DqnTrainer(DqnConfig config) {
+        config.validate();
+        this.config = config;
+        this.env = Envs.make(config.envId);
+        this.observationShape = env.observationSpace().shape();
+        this.actions = env.actionSpace().n();
+        if (observationShape.length != 1) {
+            throw new IllegalArgumentException("--env-id " + config.envId + ": the MLP Q-network needs flat observations, got shape "
+                    + java.util.Arrays.toString(observationShape));
+        }
+        // One generator for the weights, one for exploration, one for the buffer: each stream is
+        // reproducible from the seed alone, whatever the others draw.
+        Generator init = new Generator(config.seed);
+        this.q = QNetworks.mlp(observationShape[0], config.hidden, actions, config.dueling, init);
+        if (config.noTargetNetwork) {
+            this.target = q; // DQN 2013: bootstrap from the network being trained
+            this.sync = null;
+        } else {
+            this.target = QNetworks.mlp(observationShape[0], config.hidden, actions, config.dueling, init);
+            this.sync = new TargetNetworkSync(q, target, config.targetNetworkFrequency, config.tau);
+        }
+        long bufferSeed = config.seed * 0x9E3779B97F4A7C15L + 1;
+        if (config.noReplay) {
+            this.buffer = new ReplayBuffer(1, observationShape, bufferSeed); // only the latest transition
+        } else if (config.prioritizedReplay) {
+            this.buffer = new PrioritizedReplayBuffer(config.bufferSize, observationShape, bufferSeed, config.perAlpha, config.perEpsilon);
+        } else {
+            this.buffer = new ReplayBuffer(config.bufferSize, observationShape, bufferSeed);
+        }
+        this.optimizer = new Adam(q.parameters(), config.learningRate);
+        this.lrDecay = config.lrDecay < 1 ? new ExponentialLr(optimizer, config.lrDecay, config.minLearningRate) : null;
+        this.epsilon = config.epsilonSchedule == DqnConfig.ScheduleKind.linear
+                ? EpsilonSchedule.linear(config.startE, config.endE, (long) (config.explorationFraction * config.totalTimesteps))
+                : EpsilonSchedule.exponential(config.startE, config.endE, config.epsilonDecay);
+        this.coin = new Generator(config.seed + 0x5DEECE66DL);
+    }
+
+    /** The online Q-network. */
+    public Module qNetwork() {
+        return q;
+    }
+
+    /** The observation shape and number of actions of the environment. */
+    public int[] observationShape() {
+        return observationShape.clone();
+    }
+
+    /** The number of actions. */
+    public int actions() {
+        return actions;
+    }
+
+    /** Trains for {@code total_timesteps} steps, reporting to {@code log} and {@code progress} (may be null). */
+    public Result train(TrainingLog log, ProgressBar progress) throws IOException {
+        int wasThreads = Parallelism.threads();
+        Parallelism.setThreads(config.threads);
+        try {
+            return loop(log, progress);
+        } finally {
+            Parallelism.setThreads(wasThreads);
+        }
+    }
+
+    private Result loop(TrainingLog log, ProgressBar progress) throws IOException {
+        long start = System.nanoTime();
+        env.actionSpace().seed(config.seed);
+        float[] obs = env.reset(config.seed);
+        double episodeReturn = 0;
+        int episodeLength = 0;
+        int episodes = 0;
+        double recentReturn = Double.NaN;
+        double eps = epsilon.epsilon(0, 0);
+        for (long step = 0; step < config.totalTimesteps; step++) {
+            // 1. Act: a random action with probability epsilon, otherwise the greedy one.
+            long t0 = System.nanoTime();
+            eps = epsilon.epsilon(step, episodes);
+            int action = coin.nextDouble() < eps ? env.actionSpace().sample() : Evaluation.greedyAction(q, obs, observationShape);
+
+            // 2. Step the environment.
+            long t1 = System.nanoTime();
+            Step s = env.step(action);
+            episodeReturn += s.reward();
+            episodeLength++;
+
+            // 3. Store the transition: the real next observation, and terminated (not truncated)
+            //    as the flag that stops bootstrapping.
+            long t2 = System.nanoTime();
+            buffer.add(obs, s.observation(), action, s.reward(), s.terminated());
+            if (s.terminated() || s.truncated()) {
+                log.episode(step, episodeReturn, episodeLength);
+                recentReturn = Double.isNaN(recentReturn) ? episodeReturn : 0.95 * recentReturn + 0.05 * episodeReturn;
+                episodes++;
+                if (lrDecay != null) {
+                    lrDecay.step();
+                }
+                episodeReturn = 0;
+                episodeLength = 0;
+                obs = env.reset();
+            } else {
+                obs = s.observation();
+            }
+            long t3 = System.nanoTime();
+            nanos[Phase.act.ordinal()] += t1 - t0;
+            nanos[Phase.env.ordinal()] += t2 - t1;
+            nanos[Phase.store.ordinal()] += t3 - t2;
+
+            // 4. Learn, once the buffer has enough random play in it.
+            if (step > config.learningStarts) {
+                if (step % config.trainFrequency == 0) {
+                    float[] lossAndQ = update(step);
+                    if (step % config.logInterval == 0) {
+                        long t4 = System.nanoTime();
+                        double sps = step / ((t4 - start) / 1e9);
+                        log.metrics(step, lossAndQ[0], lossAndQ[1], eps, sps);
+                        nanos[Phase.log.ordinal()] += System.nanoTime() - t4;
+                    }
+                }
+                // 5. Sync the target network every target_network_frequency steps.
+                if (sync != null) {
+                    long t5 = System.nanoTime();
+                    sync.maybeSync(step);
+                    nanos[Phase.sync.ordinal()] += System.nanoTime() - t5;
+                }
+            }
+            if (config.captureVideo && step > 0 && step % config.videoInterval == 0) {
+                log.video(step, q);
+            }
+            if (progress != null) {
+                progress.update(step + 1, (step + 1) / ((System.nanoTime() - start) / 1e9), eps, recentReturn);
+            }
+        }
+        if (progress != null) {
+            progress.finish();
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+        double[] phases = new double[nanos.length];
+        for (int i = 0; i < phases.length; i++) {
+            phases[i] = nanos[i] / 1e9;
+        }
+        return new Result(q, config.totalTimesteps, episodes, wall, config.totalTimesteps / wall, phases);
+    }
+
+    /** One gradient step on a sampled batch; returns the TD loss and the batch's mean Q(s, a). */
+    private float[] update(long step) {
+        long t0 = System.nanoTime();
+        Batch b;
+        if (config.noReplay) {
+            b = buffer.batch(new int[] {0}, null);
+        } else if (buffer instanceof PrioritizedReplayBuffer) {
+            // beta rises linearly from --per-beta to 1 over the run
+            double beta = config.perBeta + (1 - config.perBeta) * Math.min(1.0, step / (double) config.totalTimesteps);
+            b = ((PrioritizedReplayBuffer) buffer).sample(config.batchSize, beta);
+        } else {
+            b = buffer.sample(config.batchSize);
+        }
+        long t1 = System.nanoTime();
+
+        // The TD target r + gamma * max_a' Q_target(s', a') * (1 - terminated), without a graph.
+        Tensor tdTarget;
+        try (NoGrad ignored = NoGrad.enter()) {
+            Tensor nextQ = target.forward(b.nextObservations()).data();
+            Tensor nextValue;
+            if (config.doubleDqn) {
+                // Double DQN: the online network chooses a', the target network says what it is worth.
+                Tensor nextAction = q.forward(b.nextObservations()).data().argmax(1, true);
+                nextValue = nextQ.gather(1, nextAction).squeeze(1);
+            } else {
+                nextValue = nextQ.max(1);
+            }
+            Tensor notDone = b.terminated().neg().add(1f);
+            tdTarget = b.rewards().add(nextValue.mul(notDone).mul((float) config.gamma));
+        }
+
+        // Q(s, a) of the actions taken, the loss, and a gradient step.
+        Variable oldValue = q.forward(b.observations()).gather(1, b.actions()).squeeze(1);
+        Variable loss = config.loss == DqnConfig.LossKind.mse
+                ? Losses.mse(oldValue, Variable.of(tdTarget), b.weights())
+                : Losses.huber(oldValue, Variable.of(tdTarget), (float) config.huberDelta, b.weights());
+        float lossValue = loss.data().item();
+        if (!Float.isFinite(lossValue)) {
+            throw new DivergenceException(step, lossValue);
+        }
+        optimizer.zeroGrad();
+        loss.backward();
+        if (config.maxGradNorm > 0) {
+            GradientClipping.clipGradNorm(q.parameters(), config.maxGradNorm);
+        }
+        optimizer.step();
+
+        if (buffer instanceof PrioritizedReplayBuffer) {
+            float[] tdError = oldValue.data().sub(tdTarget).toArray();
+            ((PrioritizedReplayBuffer) buffer).updatePriorities(b.indices(), tdError);
+        }
+        float meanQ = oldValue.data().mean().item();
+        long t2 = System.nanoTime();
+        nanos[Phase.sample.ordinal()] += t1 - t0;
+        nanos[Phase.update.ordinal()] += t2 - t1;
+        return new float[] {lossValue, meanQ};
+    }
+
+    /** Thrown when the TD loss stops being a finite number: the run stops instead of training on garbage. */
+    public static final class DivergenceException extends IllegalStateException {
+        DivergenceException(long step, float loss) {
+            super("training diverged at step " + step + ": the TD loss is " + loss
+                    + "; try a lower --learning-rate, --max-grad-norm 10, or --loss huber");
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package deepq4j.dqn;
+
+import deepq4j.autograd.NoGrad;
+import deepq4j.envs.Env;
+import deepq4j.envs.Envs;
+import deepq4j.envs.GifWriter;
+import deepq4j.envs.Step;
+import deepq4j.nn.Module;
+import deepq4j.tensor.Generator;
+import deepq4j.tensor.Tensor;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a Q-network greedily (epsilon 0, as CleanRL's evaluation with its default epsilon of
+ * 0.05 set to 0 by the contract) for a number of episodes, each on a freshly made environment
+ * reset with its own seed, far from the seeds training used.
+ */
+public final class Evaluation {
+    /** Seeds of evaluation episode i are {@code seed + SEED_OFFSET + i}: apart from training's {@code seed}. */
+    public static final long SEED_OFFSET = 1_000_000;
+
+    private Evaluation() {
+    }
+
+    /** The returns and lengths of evaluation episodes. */
+    public record Result(double[] returns, int[] lengths) {
+        /** The mean return (NaN for no episodes). */
+        public double mean() {
+            double s = 0;
+            for (double r : returns) {
+                s += r;
+            }
+            return returns.length == 0 ? Double.NaN : s / returns.length;
+        }
+
+        /** The population standard deviation of the returns, as numpy's std. */
+        public double std() {
+            double m = mean();
+            double s = 0;
+            for (double r : returns) {
+                s += (r - m) * (r - m);
+            }
+            return returns.length == 0 ? Double.NaN : Math.sqrt(s / returns.length);
+        }
+    }
+
+    /** The action with the largest Q-value (the first one on ties, as torch.argmax). */
+    public static int greedyAction(Module q, float[] observation, int[] observationShape) {
+        int[] shape = new int[observationShape.length + 1];
+        shape[0] = 1;
+        System.arraycopy(observationShape, 0, shape, 1, observationShape.length);
+        try (NoGrad ignored = NoGrad.enter()) {
+            float[] values = q.forward(Tensor.of(observation, shape)).data().toArray();
+            int best = 0;
+            for (int a = 1; a < values.length; a++) {
+                if (values[a] > values[best]) {
+                    best = a;
+                }
+            }
+            return best;
+        }
+    }
+
+    /** Plays {@code episodes} episodes of {@code envId} with {@code epsilon}-greedy actions (0: greedy). */
+    public static Result run(Module q, String envId, int episodes, long seed, double epsilon) {
+        double[] returns = new double[episodes];
+        int[] lengths = new int[episodes];
+        Generator coin = new Generator(seed + SEED_OFFSET);
+        for (int i = 0; i < episodes; i++) {
+            Env env = Envs.make(envId);
+            env.actionSpace().seed(seed + SEED_OFFSET + i);
+            float[] obs = env.reset(seed + SEED_OFFSET + i);
+            int[] shape = env.observationSpace().shape();
+            while (true) {
+                int action = coin.nextDouble() < epsilon ? env.actionSpace().sample() : greedyAction(q, obs, shape);
+                Step s = env.step(action);
+                returns[i] += s.reward();
+                lengths[i]++;
+                if (s.terminated() || s.truncated()) {
+                    break;
+                }
+                obs = s.observation();
+            }
+        }
+        return new Result(returns, lengths);
+    }
+
+    /** Plays one greedy episode seeded with {@code seed}, writes it as a GIF and returns its return. */
+    public static double recordGif(Module q, String envId, long seed, Path path) throws IOException {
+        Env env = Envs.make(envId);
+        float[] obs = env.reset(seed);
+        int[] shape = env.observationSpace().shape();
+        List<BufferedImage> frames = new ArrayList<>();
+        frames.add(env.render());
+        double total = 0;
+        while (true) {
+            Step s = env.step(greedyAction(q, obs, shape));
+            total += s.reward();
+            frames.add(env.render());
+            if (s.terminated() || s.truncated()) {
+                break;
+            }
+            obs = s.observation();
+        }
+        GifWriter.write(frames, path, 50);
+        return total;
+    }
+}

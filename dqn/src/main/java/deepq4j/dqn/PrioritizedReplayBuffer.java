@@ -1,0 +1,95 @@
+package deepq4j.dqn;
+
+/**
+ * Prioritized experience replay (Schaul et al. 2016, proportional variant): transition i is drawn
+ * with probability p_i^alpha / sum_k p_k^alpha, where p_i is its last |TD error| plus a small
+ * epsilon, and the bias this introduces is corrected with importance weights
+ * w_i = (N P(i))^-beta, divided by the largest weight in the buffer. Beta is annealed from its
+ * start to 1 over the run by the trainer. New transitions enter with the largest priority seen so
+ * far, so each is replayed at least once soon.
+ *
+ * <p>A sum tree makes drawing and updating O(log n); a min tree gives the smallest priority, which
+ * gives the largest weight. Draws are stratified as in the paper: the total is cut into
+ * {@code batchSize} equal segments and one transition is drawn from each.
+ */
+public class PrioritizedReplayBuffer extends ReplayBuffer {
+    private final double alpha;
+    private final double epsilon;
+    private final SumTree sums;
+    private final MinTree minima;
+    private double maxPriority = 1.0;
+
+    /** A buffer with priority exponent {@code alpha} and priority floor {@code epsilon}. */
+    public PrioritizedReplayBuffer(int capacity, int[] observationShape, long seed, double alpha, double epsilon) {
+        super(capacity, observationShape, seed);
+        if (!(alpha >= 0)) {
+            throw new IllegalArgumentException("PrioritizedReplayBuffer: alpha must be >= 0, got " + alpha);
+        }
+        if (!(epsilon > 0)) {
+            throw new IllegalArgumentException("PrioritizedReplayBuffer: epsilon must be > 0, got " + epsilon);
+        }
+        this.alpha = alpha;
+        this.epsilon = epsilon;
+        this.sums = new SumTree(capacity);
+        this.minima = new MinTree(capacity);
+    }
+
+    @Override
+    public int add(float[] observation, float[] nextObservation, int action, double reward, boolean terminal) {
+        int slot = super.add(observation, nextObservation, action, reward, terminal);
+        setPriority(slot, maxPriority);
+        return slot;
+    }
+
+    /** Uniform sampling is not what this buffer is for; this draws by priority with beta = 1. */
+    @Override
+    public Batch sample(int batchSize) {
+        return sample(batchSize, 1.0);
+    }
+
+    /** {@code batchSize} transitions drawn by priority, with importance weights for exponent {@code beta}. */
+    public Batch sample(int batchSize, double beta) {
+        requireSamples(batchSize);
+        int n = size();
+        double total = sums.total();
+        double segment = total / batchSize;
+        // The largest weight belongs to the smallest probability.
+        double maxWeight = Math.pow(n * minima.min() / total, -beta);
+        int[] indices = new int[batchSize];
+        float[] weights = new float[batchSize];
+        for (int i = 0; i < batchSize; i++) {
+            double prefix = (i + rng.nextDouble()) * segment;
+            int slot = Math.min(sums.find(prefix), n - 1);
+            indices[i] = slot;
+            double probability = sums.get(slot) / total;
+            weights[i] = (float) (Math.pow(n * probability, -beta) / maxWeight);
+        }
+        return batch(indices, weights);
+    }
+
+    /** Sets the priorities of the sampled transitions from their new |TD errors|. */
+    public void updatePriorities(int[] indices, float[] tdErrors) {
+        if (indices.length != tdErrors.length) {
+            throw new IllegalArgumentException("updatePriorities: " + indices.length + " indices but " + tdErrors.length + " errors");
+        }
+        for (int i = 0; i < indices.length; i++) {
+            double priority = Math.abs(tdErrors[i]) + epsilon;
+            if (!Double.isFinite(priority)) {
+                throw new IllegalArgumentException("updatePriorities: TD error " + tdErrors[i] + " is not finite");
+            }
+            setPriority(indices[i], priority);
+            maxPriority = Math.max(maxPriority, priority);
+        }
+    }
+
+    /** The sampling weight p^alpha of a slot (tests read it). */
+    public double priorityWeight(int slot) {
+        return sums.get(slot);
+    }
+
+    private void setPriority(int slot, double priority) {
+        double weight = Math.pow(priority, alpha);
+        sums.set(slot, weight);
+        minima.set(slot, weight);
+    }
+}

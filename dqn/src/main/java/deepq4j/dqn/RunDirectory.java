@@ -1,0 +1,104 @@
+package deepq4j.dqn;
+
+import deepq4j.nn.Module;
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The files of one training run:
+ * <ul>
+ *   <li>{@code config.json}: every setting, resolved;</li>
+ *   <li>{@code episodes.csv}: step, return, length of every finished episode;</li>
+ *   <li>{@code metrics.csv}: step, td_loss, mean_q, epsilon, sps every --log-interval steps;</li>
+ *   <li>{@code events.out.tfevents.*}: the same scalars under CleanRL's TensorBoard tags;</li>
+ *   <li>{@code learning_curve.png}, {@code model.safetensors}, {@code summary.json} at the end;</li>
+ *   <li>{@code videos/*.gif} with --capture-video.</li>
+ * </ul>
+ * The CSV files are flushed line by line, so a crash loses nothing already logged; the files
+ * written whole go through a temporary name and a rename.
+ */
+public final class RunDirectory implements TrainingLog, Closeable {
+    private final Path dir;
+    private final DqnConfig config;
+    private final BufferedWriter episodes;
+    private final BufferedWriter metrics;
+    private final TensorBoardWriter tensorboard;
+    private final List<LearningCurvePlot.Point> curve = new ArrayList<>();
+
+    /** Creates (or reuses) {@code dir} and writes config.json. */
+    public RunDirectory(Path dir, DqnConfig config) throws IOException {
+        this.dir = dir;
+        this.config = config;
+        Files.createDirectories(dir);
+        Json.writeFile(dir.resolve("config.json"), config.toMap());
+        episodes = Files.newBufferedWriter(dir.resolve("episodes.csv"), StandardCharsets.UTF_8);
+        episodes.write("step,return,length\n");
+        episodes.flush();
+        metrics = Files.newBufferedWriter(dir.resolve("metrics.csv"), StandardCharsets.UTF_8);
+        metrics.write("step,td_loss,mean_q,epsilon,sps\n");
+        metrics.flush();
+        tensorboard = new TensorBoardWriter(dir);
+    }
+
+    /** The directory. */
+    public Path path() {
+        return dir;
+    }
+
+    @Override
+    public void episode(long step, double episodicReturn, int length) throws IOException {
+        episodes.write(step + "," + num(episodicReturn) + "," + length + "\n");
+        episodes.flush();
+        tensorboard.scalar("charts/episodic_return", episodicReturn, step);
+        tensorboard.scalar("charts/episodic_length", length, step);
+        curve.add(new LearningCurvePlot.Point(step, episodicReturn));
+    }
+
+    @Override
+    public void metrics(long step, double tdLoss, double meanQ, double epsilon, double sps) throws IOException {
+        metrics.write(step + "," + num(tdLoss) + "," + num(meanQ) + "," + num(epsilon) + "," + String.format(Locale.ROOT, "%.1f", sps) + "\n");
+        metrics.flush();
+        tensorboard.scalar("losses/td_loss", tdLoss, step);
+        tensorboard.scalar("losses/q_values", meanQ, step);
+        tensorboard.scalar("charts/epsilon", epsilon, step);
+        tensorboard.scalar("charts/SPS", Math.floor(sps), step);
+        tensorboard.flush();
+    }
+
+    @Override
+    public void video(long step, Module q) throws IOException {
+        Path videos = dir.resolve("videos");
+        Files.createDirectories(videos);
+        Evaluation.recordGif(q, config.envId, config.seed + Evaluation.SEED_OFFSET + step, videos.resolve("step_" + step + ".gif"));
+    }
+
+    /** Writes the learning curve. */
+    public void writeCurve(String title) throws IOException {
+        LearningCurvePlot.write(dir.resolve("learning_curve.png"), title, curve, config.totalTimesteps, 20);
+    }
+
+    /** Writes summary.json. */
+    public void writeSummary(Map<String, Object> summary) throws IOException {
+        Json.writeFile(dir.resolve("summary.json"), summary);
+    }
+
+    @Override
+    public void close() throws IOException {
+        episodes.close();
+        metrics.close();
+        tensorboard.close();
+    }
+
+    /** Shortest text that reads back as the same double. */
+    private static String num(double v) {
+        return Double.toString(v);
+    }
+}

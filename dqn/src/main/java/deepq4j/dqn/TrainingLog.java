@@ -1,0 +1,28 @@
+package deepq4j.dqn;
+
+import deepq4j.nn.Module;
+import java.io.IOException;
+
+/** Where a training run reports what happens; {@link RunDirectory} writes it to files, tests may collect it. */
+public interface TrainingLog {
+    /** An episode ended at {@code step} with this return and length. */
+    void episode(long step, double episodicReturn, int length) throws IOException;
+
+    /** Training scalars at {@code step}: the TD loss, the mean Q(s, a) of the batch, epsilon and steps per second. */
+    void metrics(long step, double tdLoss, double meanQ, double epsilon, double sps) throws IOException;
+
+    /** A chance to record a video of the current network (with --capture-video). */
+    default void video(long step, Module q) throws IOException {
+    }
+
+    /** A log that keeps nothing. */
+    TrainingLog NONE = new TrainingLog() {
+        @Override
+        public void episode(long step, double episodicReturn, int length) {
+        }
+
+        @Override
+        public void metrics(long step, double tdLoss, double meanQ, double epsilon, double sps) {
+        }
+    };
+}

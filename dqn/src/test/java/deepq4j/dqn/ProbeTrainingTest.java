@@ -1,0 +1,66 @@
+package deepq4j.dqn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import deepq4j.autograd.NoGrad;
+import deepq4j.nn.Module;
+import deepq4j.tensor.Tensor;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The course's probe tests: train DQN on each probe environment, then ask the Q-network for the
+ * values the probe makes known in closed form. A failure points at one part of the agent: value
+ * fitting (1), using the observation (2), bootstrapping with gamma (3), using the action (4), or
+ * both at once (5).
+ */
+class ProbeTrainingTest {
+    private static final float GAMMA = 0.99f;
+    private static final float[][][] OBSERVATIONS = {{{0f}}, {{-1f}, {1f}}, {{0f}, {1f}}, {{0f}}, {{0f}, {1f}}};
+    private static final float[][][] EXPECTED = {
+        {{1f}},
+        {{-1f}, {1f}},
+        {{GAMMA}, {1f}},
+        {{-1f, 1f}},
+        {{1f, -1f}, {-1f, 1f}},
+    };
+    private static final double[] TOLERANCE = {5e-4, 5e-4, 5e-4, 5e-4, 1e-3};
+
+    static DqnConfig probeConfig(int probe) {
+        DqnConfig c = new DqnConfig();
+        c.envId = "Probe" + probe + "-v0";
+        c.seed = 1;
+        c.totalTimesteps = probe <= 2 ? 3_000 : 5_000;
+        c.learningRate = 1e-3;
+        c.bufferSize = 500;
+        c.batchSize = 128;
+        c.learningStarts = 500;
+        c.trainFrequency = 1;
+        c.targetNetworkFrequency = 100;
+        c.explorationFraction = 0.2;
+        c.endE = 0.1;
+        c.gamma = GAMMA;
+        c.evalEpisodes = 0;
+        c.progress = false;
+        return c;
+    }
+
+    @ParameterizedTest(name = "Probe{0}")
+    @ValueSource(ints = {1, 2, 3, 4, 5})
+    void dqnLearnsTheProbesValues(int probe) throws Exception {
+        DqnTrainer trainer = new DqnTrainer(probeConfig(probe));
+        Module q = trainer.train(TrainingLog.NONE, null).q();
+        float[][] obs = OBSERVATIONS[probe - 1];
+        for (int i = 0; i < obs.length; i++) {
+            float[] values;
+            try (NoGrad ignored = NoGrad.enter()) {
+                values = q.forward(Tensor.of(obs[i], 1, 1)).data().toArray();
+            }
+            float[] expected = EXPECTED[probe - 1][i];
+            for (int a = 0; a < expected.length; a++) {
+                assertEquals(expected[a], values[a], TOLERANCE[probe - 1],
+                        "Probe" + probe + ": Q(" + obs[i][0] + ", " + a + ")");
+            }
+        }
+    }
+}
