@@ -9,7 +9,7 @@ import java.util.Map;
  * A small JSON parser for safetensors headers: objects become LinkedHashMaps (keeping key order),
  * arrays Lists, numbers Doubles or Longs, and strings, booleans and null what they are.
  */
-final class JsonReader {
+public final class JsonReader {
     private final String text;
     private int at;
 
@@ -18,7 +18,7 @@ final class JsonReader {
     }
 
     /** Parses one JSON value filling the whole text (trailing whitespace allowed). */
-    static Object parse(String text) {
+    public static Object parse(String text) {
         JsonReader r = new JsonReader(text);
         Object value = r.value();
         r.skipWhitespace();

@@ -1,0 +1,170 @@
+package deepq4j.dqn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import deepq4j.nn.JsonReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as CONTRACT.md fixes it, the run directory it writes, and its errors. */
+class CommandLineTest {
+    @TempDir
+    Path tmp;
+
+    /** Exit status, standard output and standard error of one command line. */
+    record Outcome(int status, String out, String err) {
+    }
+
+    static Outcome run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private String[] shortRun(Path dir, String... extra) {
+        List<String> args = new ArrayList<>(List.of("train", "--env-id", "CartPole-v1", "--seed", "3", "--total-timesteps", "3000",
+                "--learning-starts", "500", "--buffer-size", "1000", "--batch-size", "32", "--train-frequency", "2",
+                "--target-network-frequency", "100", "--eval-episodes", "3", "--log-interval", "50", "--no-progress",
+                "--out", dir.toString()));
+        args.addAll(Arrays.asList(extra));
+        return args.toArray(new String[0]);
+    }
+
+    @Test
+    void trainWritesEveryFileOfTheRunDirectory() throws Exception {
+        Path dir = tmp.resolve("run");
+        Outcome o = run(shortRun(dir));
+        assertEquals(0, o.status(), o.err());
+        for (String f : new String[] {"config.json", "episodes.csv", "metrics.csv", "learning_curve.png", "model.safetensors", "summary.json"}) {
+            assertTrue(Files.size(dir.resolve(f)) > 0, f);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> summary = (Map<String, Object>) JsonReader.parse(Files.readString(dir.resolve("summary.json")));
+        for (String key : new String[] {"env_id", "seed", "total_timesteps", "wall_seconds", "sps", "eval_episodes", "eval_return_mean",
+                "eval_return_std"}) {
+            assertTrue(summary.containsKey(key), "summary.json lacks " + key);
+        }
+        assertEquals("CartPole-v1", summary.get("env_id"));
+        assertEquals(3000.0, ((Number) summary.get("total_timesteps")).doubleValue());
+        assertEquals(3.0, ((Number) summary.get("eval_episodes")).doubleValue());
+        List<String> metrics = Files.readAllLines(dir.resolve("metrics.csv"));
+        assertEquals("step,td_loss,mean_q,epsilon,sps", metrics.get(0));
+        assertTrue(metrics.size() > 10, "a row every 50 steps once training started");
+        assertEquals("step,return,length", Files.readAllLines(dir.resolve("episodes.csv")).get(0));
+        // eval reads the model back
+        Outcome eval = run("eval", "--model", dir.resolve("model.safetensors").toString(), "--episodes", "2");
+        assertEquals(0, eval.status(), eval.err());
+        assertTrue(eval.out().contains("CartPole-v1 over 2 episodes: mean return"), eval.out());
+    }
+
+    @Test
+    void theTensorBoardFileHoldsCleanRlsTagsWithValidChecksums() throws Exception {
+        Path dir = tmp.resolve("tb");
+        assertEquals(0, run(shortRun(dir)).status());
+        Path events;
+        try (Stream<Path> files = Files.list(dir)) {
+            events = files.filter(p -> p.getFileName().toString().startsWith("events.out.tfevents.")).findFirst().orElseThrow();
+        }
+        ByteBuffer buf = ByteBuffer.wrap(Files.readAllBytes(events)).order(ByteOrder.LITTLE_ENDIAN);
+        List<String> records = new ArrayList<>();
+        while (buf.hasRemaining()) {
+            byte[] len = new byte[8];
+            buf.get(len);
+            assertEquals(TensorBoardWriter.maskedCrc(len), buf.getInt(), "length checksum");
+            byte[] data = new byte[(int) ByteBuffer.wrap(len).order(ByteOrder.LITTLE_ENDIAN).getLong()];
+            buf.get(data);
+            assertEquals(TensorBoardWriter.maskedCrc(data), buf.getInt(), "data checksum");
+            records.add(new String(data, StandardCharsets.ISO_8859_1));
+        }
+        assertTrue(records.get(0).contains("brain.Event:2"));
+        for (String tag : new String[] {"charts/episodic_return", "losses/td_loss", "losses/q_values", "charts/SPS", "charts/epsilon"}) {
+            assertTrue(records.stream().anyMatch(r -> r.contains(tag)), "no event tagged " + tag);
+        }
+    }
+
+    @Test
+    void sameSeedSameEpisodes() throws Exception {
+        Path a = tmp.resolve("a");
+        Path b = tmp.resolve("b");
+        assertEquals(0, run(shortRun(a, "--threads", "1")).status());
+        assertEquals(0, run(shortRun(b, "--threads", "2")).status());
+        assertEquals(Files.readAllLines(a.resolve("episodes.csv")), Files.readAllLines(b.resolve("episodes.csv")),
+                "the kernels give the same bits on any thread count, so the runs match");
+        assertArrayEquals(Files.readAllBytes(a.resolve("model.safetensors")), Files.readAllBytes(b.resolve("model.safetensors")));
+    }
+
+    @Test
+    void invalidFlagsExitWithStatus2NamingTheFlag() {
+        String[][] cases = {
+            {"train", "--learning-rate", "-1"},
+            {"train", "--gamma", "1.5"},
+            {"train", "--batch-size", "abc"},
+            {"train", "--env-id", "NoSuchEnv-v0"},
+            {"train", "--no-such-flag"},
+            {"train", "--loss", "cubic"},
+        };
+        String[] named = {"--learning-rate", "--gamma", "--batch-size", "--env-id", "--no-such-flag", "--loss"};
+        for (int i = 0; i < cases.length; i++) {
+            Outcome o = run(cases[i]);
+            assertEquals(2, o.status(), String.join(" ", cases[i]));
+            assertTrue(o.err().contains(named[i]), "the message names " + named[i] + ": " + o.err());
+        }
+        Outcome unknown = run("frobnicate");
+        assertEquals(2, unknown.status());
+    }
+
+    @Test
+    void evalNamesAMissingOrMismatchedModel() throws Exception {
+        Outcome missing = run("eval", "--model", tmp.resolve("nothing.safetensors").toString());
+        assertEquals(2, missing.status());
+        assertTrue(missing.err().contains("no such file"), missing.err());
+        Path dir = tmp.resolve("cp");
+        assertEquals(0, run(shortRun(dir)).status());
+        Outcome mismatch = run("eval", "--model", dir.resolve("model.safetensors").toString(), "--env-id", "Acrobot-v1");
+        assertEquals(2, mismatch.status());
+        assertTrue(mismatch.err().contains("does not fit"), mismatch.err());
+        Path foreign = tmp.resolve("foreign.safetensors");
+        deepq4j.nn.Safetensors.save(Map.of("w", deepq4j.tensor.Tensor.zeros(2)), Map.of(), foreign);
+        Outcome notOurs = run("eval", "--model", foreign.toString());
+        assertEquals(2, notOurs.status());
+        assertTrue(notOurs.err().contains("not a deepq4j Q-network"), notOurs.err());
+    }
+
+    @Test
+    void divergenceStopsTheRunWithAMessage() {
+        DqnConfig c = ProbeTrainingTest.probeConfig(1);
+        c.learningRate = 1e38;
+        DqnTrainer trainer = new DqnTrainer(c);
+        DqnTrainer.DivergenceException e = assertThrows(DqnTrainer.DivergenceException.class,
+                () -> trainer.train(TrainingLog.NONE, null));
+        assertTrue(e.getMessage().contains("diverged"), e.getMessage());
+    }
+
+    @Test
+    void helpListsEveryContractFlagWithItsDefault() {
+        Outcome o = run("train", "--help");
+        assertEquals(0, o.status());
+        for (String flag : new String[] {"--env-id", "--seed", "--total-timesteps", "--learning-rate", "--buffer-size", "--gamma", "--tau",
+                "--target-network-frequency", "--batch-size", "--start-e", "--end-e", "--exploration-fraction", "--learning-starts",
+                "--train-frequency", "--out", "--eval-episodes"}) {
+            assertTrue(o.out().contains(flag), flag);
+        }
+        assertTrue(o.out().contains("default: 500000") && o.out().contains("default: 2.5E-4"), o.out());
+    }
+}
