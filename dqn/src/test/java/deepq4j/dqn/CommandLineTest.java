@@ -74,6 +74,20 @@ class CommandLineTest {
     }
 
     @Test
+    void captureVideoWritesGifsDuringTrainingAndEvaluation() throws Exception {
+        Path dir = tmp.resolve("video");
+        assertEquals(0, run(shortRun(dir, "--capture-video", "--video-interval", "1000")).status());
+        for (String f : new String[] {"step_1000.gif", "step_2000.gif", "step_3000.gif"}) {
+            Path gif = dir.resolve("videos").resolve(f);
+            assertTrue(Files.size(gif) > 0, f);
+            assertEquals("GIF89a", new String(Files.readAllBytes(gif), 0, 6, StandardCharsets.US_ASCII));
+        }
+        Outcome eval = run("eval", "--model", dir.resolve("model.safetensors").toString(), "--episodes", "2", "--capture-video");
+        assertEquals(0, eval.status(), eval.err());
+        assertTrue(Files.size(dir.resolve("videos-eval").resolve("episode_1.gif")) > 0);
+    }
+
+    @Test
     void theTensorBoardFileHoldsCleanRlsTagsWithValidChecksums() throws Exception {
         Path dir = tmp.resolve("tb");
         assertEquals(0, run(shortRun(dir)).status());
