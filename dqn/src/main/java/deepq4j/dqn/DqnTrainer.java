@@ -154,11 +154,11 @@ public final class DqnTrainer {
             // 4. Learn, once the buffer has enough random play in it.
             if (step > config.learningStarts) {
                 if (step % config.trainFrequency == 0) {
-                    float[] lossAndQ = update(step);
+                    Update u = update(step);
                     if (step % config.logInterval == 0) {
                         long t4 = System.nanoTime();
                         double sps = step / ((t4 - start) / 1e9);
-                        log.metrics(step, lossAndQ[0], lossAndQ[1], eps, sps);
+                        log.metrics(step, u.loss(), u.qValues().mean().item(), eps, sps); // mean Q only when logged
                         nanos[Phase.log.ordinal()] += System.nanoTime() - t4;
                     }
                 }
@@ -187,8 +187,12 @@ public final class DqnTrainer {
         return new Result(q, config.totalTimesteps, episodes, wall, config.totalTimesteps / wall, phases);
     }
 
-    /** One gradient step on a sampled batch; returns the TD loss and the batch's mean Q(s, a). */
-    private float[] update(long step) {
+    /** What a gradient step reports: its TD loss and the batch's Q(s, a) before the step. */
+    private record Update(float loss, Tensor qValues) {
+    }
+
+    /** One gradient step on a sampled batch. */
+    private Update update(long step) {
         long t0 = System.nanoTime();
         Batch b;
         if (config.noReplay) {
@@ -238,11 +242,10 @@ public final class DqnTrainer {
             float[] tdError = oldValue.data().sub(tdTarget).toArray();
             ((PrioritizedReplayBuffer) buffer).updatePriorities(b.indices(), tdError);
         }
-        float meanQ = oldValue.data().mean().item();
         long t2 = System.nanoTime();
         nanos[Phase.sample.ordinal()] += t1 - t0;
         nanos[Phase.update.ordinal()] += t2 - t1;
-        return new float[] {lossValue, meanQ};
+        return new Update(lossValue, oldValue.data());
     }
 
     /** Thrown when the TD loss stops being a finite number: the run stops instead of training on garbage. */
