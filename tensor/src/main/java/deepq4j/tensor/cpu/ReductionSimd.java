@@ -12,6 +12,22 @@ final class ReductionSimd {
     private ReductionSimd() {
     }
 
+    /**
+     * The lanes of {@code v} added in lane order. Not {@code reduceLanes(ADD)}: the Vector API lets
+     * the JIT add float lanes in any order, and from JDK 23 C2 does (a tree), while the interpreter
+     * adds them in order, so the same call could round differently before and after compilation,
+     * and a seeded run would not repeat bit for bit. So the lanes go through {@code scratch} (L
+     * floats, the caller's, reused) and are added one after another.
+     */
+    static float sumLanes(FloatVector v, float[] scratch) {
+        v.intoArray(scratch, 0);
+        float s = 0f;
+        for (int i = 0; i < L; i++) {
+            s += scratch[i];
+        }
+        return s;
+    }
+
     /** Sum of n contiguous floats, in L interleaved partial sums. */
     static float sum(float[] x, int px, int n) {
         FloatVector acc = FloatVector.zero(S);
@@ -20,7 +36,7 @@ final class ReductionSimd {
         for (; i < bound; i += L) {
             acc = acc.add(FloatVector.fromArray(S, x, px + i));
         }
-        float s = acc.reduceLanes(VectorOperators.ADD);
+        float s = sumLanes(acc, new float[L]);
         for (; i < n; i++) {
             s += x[px + i];
         }
