@@ -117,9 +117,8 @@ final class MatmulSimd {
                         float[] c, int cOff, int cRs, int cCs) {
         if (aCs == 1 && bRs == 1) {
             // Four outputs at a time share the loads of the row of A, and their four horizontal
-            // sums (added lane by lane, in order, so that every run rounds alike) overlap.
+            // sums (added in a fixed order, so that every run rounds alike) overlap.
             int bound = S.loopBound(k);
-            float[] lanes = new float[L];
             for (int i = 0; i < m; i++) {
                 int ar = aOff + i * aRs;
                 int cr = cOff + i * cRs;
@@ -134,10 +133,10 @@ final class MatmulSimd {
                         s2 = x.fma(FloatVector.fromArray(S, b, b0 + 2 * bCs + p), s2);
                         s3 = x.fma(FloatVector.fromArray(S, b, b0 + 3 * bCs + p), s3);
                     }
-                    float r0 = ReductionSimd.sumLanes(s0, lanes);
-                    float r1 = ReductionSimd.sumLanes(s1, lanes);
-                    float r2 = ReductionSimd.sumLanes(s2, lanes);
-                    float r3 = ReductionSimd.sumLanes(s3, lanes);
+                    float r0 = ReductionSimd.sumLanes(s0);
+                    float r1 = ReductionSimd.sumLanes(s1);
+                    float r2 = ReductionSimd.sumLanes(s2);
+                    float r3 = ReductionSimd.sumLanes(s3);
                     for (int p = bound; p < k; p++) {
                         float x = a[ar + p];
                         r0 = Math.fma(x, b[b0 + p], r0);
@@ -156,7 +155,7 @@ final class MatmulSimd {
                     for (int p = 0; p < bound; p += L) {
                         acc = FloatVector.fromArray(S, a, ar + p).fma(FloatVector.fromArray(S, b, bc + p), acc);
                     }
-                    float sum = ReductionSimd.sumLanes(acc, lanes);
+                    float sum = ReductionSimd.sumLanes(acc);
                     for (int p = bound; p < k; p++) {
                         sum = Math.fma(a[ar + p], b[bc + p], sum);
                     }

@@ -2,6 +2,7 @@ package deepq4j.tensor.cpu;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /** Vector API loops for reductions over contiguous rows; tails run scalar code. */
@@ -13,19 +14,36 @@ final class ReductionSimd {
     }
 
     /**
-     * The lanes of {@code v} added in lane order. Not {@code reduceLanes(ADD)}: the Vector API lets
-     * the JIT add float lanes in any order, and from JDK 23 C2 does (a tree), while the interpreter
-     * adds them in order, so the same call could round differently before and after compilation,
-     * and a seeded run would not repeat bit for bit. So the lanes go through {@code scratch} (L
-     * floats, the caller's, reused) and are added one after another.
+     * Shuffles that pair lane i with lane i XOR h, for h = L/2, L/4, ..., 1: the steps of the
+     * butterfly in {@link #sumLanes}.
      */
-    static float sumLanes(FloatVector v, float[] scratch) {
-        v.intoArray(scratch, 0);
-        float s = 0f;
-        for (int i = 0; i < L; i++) {
-            s += scratch[i];
+    private static final VectorShuffle<Float>[] BUTTERFLY = butterfly();
+
+    @SuppressWarnings("unchecked")
+    private static VectorShuffle<Float>[] butterfly() {
+        int steps = Integer.numberOfTrailingZeros(L);
+        VectorShuffle<Float>[] shuffles = new VectorShuffle[steps];
+        for (int s = 0; s < steps; s++) {
+            int h = L >> (s + 1);
+            shuffles[s] = VectorShuffle.fromOp(S, i -> i ^ h);
         }
-        return s;
+        return shuffles;
+    }
+
+    /**
+     * The lanes of {@code v} added in an order fixed here. Not {@code reduceLanes(ADD)}: the Vector
+     * API lets the JIT add float lanes in any order, and from JDK 23 C2 does (a tree), while the
+     * interpreter adds them in order, so the same call could round differently before and after
+     * compilation, and a seeded run would not repeat bit for bit. A butterfly instead: add to every
+     * lane i the lane i XOR L/2, then i XOR L/4, and so on down to i XOR 1. Each step is a lanewise
+     * add, whose rounding the Vector API fixes, and float addition is commutative, so every lane ends
+     * with the same sum ((l0 + l8) + (l4 + l12)) + ... whoever runs it; lane 0 is returned.
+     */
+    static float sumLanes(FloatVector v) {
+        for (VectorShuffle<Float> pair : BUTTERFLY) {
+            v = v.add(v.rearrange(pair));
+        }
+        return v.lane(0);
     }
 
     /** Sum of n contiguous floats, in L interleaved partial sums. */
@@ -36,7 +54,7 @@ final class ReductionSimd {
         for (; i < bound; i += L) {
             acc = acc.add(FloatVector.fromArray(S, x, px + i));
         }
-        float s = sumLanes(acc, new float[L]);
+        float s = sumLanes(acc);
         for (; i < n; i++) {
             s += x[px + i];
         }
