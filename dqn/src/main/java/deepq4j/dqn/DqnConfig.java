@@ -17,7 +17,7 @@ public class DqnConfig {
     public long seed = 1;
     @Option(names = "--total-timesteps", description = "environment steps to train for (default: ${DEFAULT-VALUE})")
     public long totalTimesteps = 500_000;
-    @Option(names = "--learning-rate", description = "Adam's learning rate (default: ${DEFAULT-VALUE})")
+    @Option(names = "--learning-rate", description = "the optimizer's learning rate (default: ${DEFAULT-VALUE})")
     public double learningRate = 2.5e-4;
     @Option(names = "--buffer-size", description = "replay memory size in transitions (default: ${DEFAULT-VALUE})")
     public int bufferSize = 10_000;
@@ -90,8 +90,80 @@ public class DqnConfig {
     @Option(names = "--min-learning-rate", description = "the learning rate never decays below this (default: ${DEFAULT-VALUE})")
     public double minLearningRate = 0;
 
+    @Option(names = "--network", description = "Q-network: auto (mlp for vectors, minatar for 10x10 grids, nature for 84x84 frames), mlp, minatar or nature (default: ${DEFAULT-VALUE})")
+    public NetworkChoice network = NetworkChoice.auto;
+    @Option(names = "--optimizer", description = "adam (CleanRL) or rmsprop (centered, alpha 0.95, eps 0.01: the MinAtar and Nature DQN baselines) (default: ${DEFAULT-VALUE})")
+    public OptimizerKind optimizer = OptimizerKind.adam;
+
     /** The TD losses. */
     public enum LossKind { mse, huber }
+
+    /** The Q-network architectures, or auto: the one that fits the observations. */
+    public enum NetworkChoice { auto, mlp, minatar, nature }
+
+    /** The optimizers. */
+    public enum OptimizerKind { adam, rmsprop }
+
+    /** Frames over which epsilon falls from 1 to 0.1 in MinAtar's baseline, whatever the run's length. */
+    public static final long MINATAR_EXPLORATION_STEPS = 100_000;
+
+    /**
+     * The settings of {@code envId} as its own baseline trains it: CleanRL's dqn.py for the
+     * classic-control ids, MinAtar's DQN (Young and Tian 2019) for MinAtar ids.
+     */
+    public static DqnConfig forEnv(String envId) {
+        DqnConfig c = new DqnConfig();
+        c.envId = envId;
+        c.applyEnvironmentDefaults(flag -> false);
+        return c;
+    }
+
+    /**
+     * Replaces the defaults of the flags the user did not set ({@code setByUser} says which) with
+     * those of the environment's own baseline. For MinAtar ids: MinAtar's DQN, which trains every
+     * frame on batches of 32 from a 100k buffer after 5k frames of random play, with the Huber loss
+     * and centered RMSprop (lr 2.5e-4, alpha 0.95, eps 0.01), syncs the target every 1k frames and
+     * lowers epsilon from 1 to 0.1 over the first 100k frames, for 5M frames. Other ids keep
+     * CleanRL's defaults.
+     */
+    public void applyEnvironmentDefaults(java.util.function.Predicate<String> setByUser) {
+        if (!envId.startsWith("MinAtar/")) {
+            return;
+        }
+        if (!setByUser.test("--total-timesteps")) {
+            totalTimesteps = 5_000_000;
+        }
+        if (!setByUser.test("--learning-rate")) {
+            learningRate = 2.5e-4;
+        }
+        if (!setByUser.test("--buffer-size")) {
+            bufferSize = 100_000;
+        }
+        if (!setByUser.test("--target-network-frequency")) {
+            targetNetworkFrequency = 1_000;
+        }
+        if (!setByUser.test("--batch-size")) {
+            batchSize = 32;
+        }
+        if (!setByUser.test("--end-e")) {
+            endE = 0.1;
+        }
+        if (!setByUser.test("--exploration-fraction")) {
+            explorationFraction = Math.min(1.0, MINATAR_EXPLORATION_STEPS / (double) totalTimesteps);
+        }
+        if (!setByUser.test("--learning-starts")) {
+            learningStarts = 5_000;
+        }
+        if (!setByUser.test("--train-frequency")) {
+            trainFrequency = 1;
+        }
+        if (!setByUser.test("--loss")) {
+            loss = LossKind.huber;
+        }
+        if (!setByUser.test("--optimizer")) {
+            optimizer = OptimizerKind.rmsprop;
+        }
+    }
 
     /** The epsilon schedules. */
     public enum ScheduleKind { linear, exponential }
@@ -195,6 +267,8 @@ public class DqnConfig {
         m.put("epsilon_decay", epsilonDecay);
         m.put("lr_decay", lrDecay);
         m.put("min_learning_rate", minLearningRate);
+        m.put("network", network.name());
+        m.put("optimizer", optimizer.name());
         return m;
     }
 }

@@ -5,7 +5,9 @@ import deepq4j.autograd.Variable;
 import deepq4j.envs.Env;
 import deepq4j.envs.Envs;
 import deepq4j.envs.Step;
+import deepq4j.nn.AbstractOptimizer;
 import deepq4j.nn.Adam;
+import deepq4j.nn.RMSprop;
 import deepq4j.nn.ExponentialLr;
 import deepq4j.nn.GradientClipping;
 import deepq4j.nn.Losses;
@@ -29,7 +31,8 @@ public final class DqnTrainer {
     private final Module q;
     private final Module target;
     private final ReplayBuffer buffer;
-    private final Adam optimizer;
+    private final QNetworks.Kind network;
+    private final AbstractOptimizer optimizer;
     private final ExponentialLr lrDecay;
     private final TargetNetworkSync sync;
     private final EpsilonSchedule epsilon;
@@ -51,19 +54,23 @@ public final class DqnTrainer {
         this.env = Envs.make(config.envId);
         this.observationShape = env.observationSpace().shape();
         this.actions = env.actionSpace().n();
-        if (observationShape.length != 1) {
-            throw new IllegalArgumentException("--env-id " + config.envId + ": the MLP Q-network needs flat observations, got shape "
-                    + java.util.Arrays.toString(observationShape));
+        try {
+            this.network = config.network == DqnConfig.NetworkChoice.auto
+                    ? QNetworks.defaultFor(observationShape)
+                    : QNetworks.Kind.valueOf(config.network.name());
+            QNetworks.build(network, observationShape, config.hidden, actions, config.dueling, new Generator(0));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--network " + config.network + " on " + config.envId + ": " + e.getMessage());
         }
         // One generator for the weights, one for exploration, one for the buffer: each stream is
         // reproducible from the seed alone, whatever the others draw.
         Generator init = new Generator(config.seed);
-        this.q = QNetworks.mlp(observationShape[0], config.hidden, actions, config.dueling, init);
+        this.q = QNetworks.build(network, observationShape, config.hidden, actions, config.dueling, init);
         if (config.noTargetNetwork) {
             this.target = q; // DQN 2013: bootstrap from the network being trained
             this.sync = null;
         } else {
-            this.target = QNetworks.mlp(observationShape[0], config.hidden, actions, config.dueling, init);
+            this.target = QNetworks.build(network, observationShape, config.hidden, actions, config.dueling, init);
             this.sync = new TargetNetworkSync(q, target, config.targetNetworkFrequency, config.tau);
         }
         long bufferSeed = config.seed * 0x9E3779B97F4A7C15L + 1;
@@ -74,7 +81,10 @@ public final class DqnTrainer {
         } else {
             this.buffer = new ReplayBuffer(config.bufferSize, observationShape, bufferSeed);
         }
-        this.optimizer = new Adam(q.parameters(), config.learningRate);
+        this.optimizer = config.optimizer == DqnConfig.OptimizerKind.adam
+                ? new Adam(q.parameters(), config.learningRate)
+                // MinAtar's and the Nature paper's choice: centered RMSprop with a large epsilon.
+                : new RMSprop(q.parameters(), config.learningRate, 0.95, 0.01, 0, 0, true);
         this.lrDecay = config.lrDecay < 1 ? new ExponentialLr(optimizer, config.lrDecay, config.minLearningRate) : null;
         this.epsilon = config.epsilonSchedule == DqnConfig.ScheduleKind.linear
                 ? EpsilonSchedule.linear(config.startE, config.endE, (long) (config.explorationFraction * config.totalTimesteps))
@@ -85,6 +95,11 @@ public final class DqnTrainer {
     /** The online Q-network. */
     public Module qNetwork() {
         return q;
+    }
+
+    /** The architecture of the Q-network. */
+    public QNetworks.Kind network() {
+        return network;
     }
 
     /** The observation shape and number of actions of the environment. */

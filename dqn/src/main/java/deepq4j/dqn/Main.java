@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "deepq4j", mixinStandardHelpOptions = true, version = "deepq4j 0.1.0",
         description = "Deep Q-learning in pure Java.",
-        subcommands = {Main.Train.class, Main.Eval.class, Main.ListEnvs.class, CommandLine.HelpCommand.class})
+        subcommands = {Main.Train.class, Main.Eval.class, Main.RandomPolicy.class, Main.ListEnvs.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -70,6 +70,8 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
+            // Flags left unset take the defaults of the environment's own baseline (MinAtar's DQN for MinAtar ids).
+            config.applyEnvironmentDefaults(flag -> spec.commandLine().getParseResult().hasMatchedOption(flag));
             try {
                 config.validate();
             } catch (IllegalArgumentException e) {
@@ -100,7 +102,7 @@ public final class Main implements Callable<Integer> {
             ProgressBar bar = config.progress ? new ProgressBar(System.err, config.totalTimesteps, terminal) : null;
             DqnTrainer.Result result = trainer.train(run, bar);
             Module q = result.q();
-            ModelFile.save(q, new ModelFile.Description(config.envId, trainer.observationShape(), trainer.actions(), config.hidden,
+            ModelFile.save(q, new ModelFile.Description(config.envId, trainer.observationShape(), trainer.actions(), trainer.network(), config.hidden,
                     config.dueling), config.out.resolve("model.safetensors"));
             Evaluation.Result eval = Evaluation.run(q, config.envId, config.evalEpisodes, config.seed, 0.0);
             if (config.captureVideo) {
@@ -180,6 +182,39 @@ public final class Main implements Callable<Integer> {
                     out.println("wrote " + gif);
                 }
             }
+            return 0;
+        }
+    }
+
+    /** {@code deepq4j random}: plays an environment with uniformly random actions and reports returns and lengths. */
+    @Command(name = "random", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Play an environment with uniformly random actions; print the mean, spread and standard error of the returns and lengths.")
+    static final class RandomPolicy implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+        @Option(names = "--env-id", required = true, description = "environment id (see `deepq4j envs`)")
+        String envId;
+        @Option(names = "--episodes", description = "episodes to play (default: ${DEFAULT-VALUE})")
+        int episodes = 1000;
+        @Option(names = "--seed", description = "episode i is seeded with seed + i (default: ${DEFAULT-VALUE})")
+        long seed = 1;
+
+        @Override
+        public Integer call() {
+            if (!Envs.ids().contains(envId)) {
+                throw new ParameterException(spec.commandLine(), "invalid value for --env-id: '" + envId
+                        + "' is not a registered environment; the ids are " + Envs.ids());
+            }
+            if (episodes < 1) {
+                throw new ParameterException(spec.commandLine(), "invalid value for --episodes: " + episodes + " (must be at least 1)");
+            }
+            RandomPolicyStats.Result r = RandomPolicyStats.run(envId, episodes, seed);
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("%s, %d episodes of random play:%n", envId, episodes);
+            out.printf("  return: mean %.3f, std %.3f, standard error %.3f, min %.0f, max %.0f%n", r.returns().mean(),
+                    r.returns().std(), r.returns().standardError(), r.returns().min(), r.returns().max());
+            out.printf("  length: mean %.1f, std %.1f, standard error %.1f, min %.0f, max %.0f%n", r.lengths().mean(),
+                    r.lengths().std(), r.lengths().standardError(), r.lengths().min(), r.lengths().max());
             return 0;
         }
     }

@@ -23,7 +23,7 @@ public final class ModelFile {
     }
 
     /** What a model file says about the network in it. */
-    public record Description(String envId, int[] observationShape, int actions, int[] hidden, boolean dueling) {
+    public record Description(String envId, int[] observationShape, int actions, QNetworks.Kind network, int[] hidden, boolean dueling) {
     }
 
     /** Writes {@code q} and its description to {@code path} (atomically). */
@@ -33,6 +33,7 @@ public final class ModelFile {
         meta.put("env_id", d.envId());
         meta.put("observation_shape", join(d.observationShape()));
         meta.put("actions", String.valueOf(d.actions()));
+        meta.put("network", d.network().name());
         meta.put("hidden", join(d.hidden()));
         meta.put("dueling", String.valueOf(d.dueling()));
         Safetensors.save(q.stateDict(), meta, path);
@@ -49,8 +50,10 @@ public final class ModelFile {
                     + "no \"format\": \"" + FORMAT + "\"); only files written by `deepq4j train` can be evaluated");
         }
         try {
+            // Files written before conv networks existed have no "network": they hold an MLP.
+            QNetworks.Kind network = QNetworks.Kind.valueOf(meta.getOrDefault("network", "mlp"));
             return new Description(meta.get("env_id"), parse(meta.get("observation_shape")), Integer.parseInt(meta.get("actions")),
-                    parse(meta.get("hidden")), Boolean.parseBoolean(meta.get("dueling")));
+                    network, parse(meta.get("hidden")), Boolean.parseBoolean(meta.get("dueling")));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("--model " + path + ": its metadata is damaged (" + e.getMessage() + ")");
         }
@@ -64,7 +67,7 @@ public final class ModelFile {
                     + Arrays.toString(d.observationShape()) + ", " + d.actions() + " actions) and does not fit this environment "
                     + "(observations " + Arrays.toString(observationShape) + ", " + actions + " actions)");
         }
-        Module q = QNetworks.mlp(observationShape[0], d.hidden(), actions, d.dueling(), new Generator(0));
+        Module q = QNetworks.build(d.network(), observationShape, d.hidden(), actions, d.dueling(), new Generator(0));
         q.load(path);
         return q;
     }

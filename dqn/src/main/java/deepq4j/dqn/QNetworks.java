@@ -1,22 +1,84 @@
 package deepq4j.dqn;
 
+import deepq4j.nn.Conv2d;
+import deepq4j.nn.Flatten;
 import deepq4j.nn.Linear;
 import deepq4j.nn.Module;
 import deepq4j.nn.ReLU;
 import deepq4j.nn.Sequential;
 import deepq4j.tensor.Generator;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
-/** The Q-networks of the course: CleanRL's MLP (hidden 120 and 84) and its dueling form. */
+/**
+ * The Q-networks of the course: CleanRL's MLP (hidden 120 and 84), MinAtar's small conv network,
+ * the Nature CNN of Atari DQN, and the dueling form of each. ReLUs run in place: the numbers are the
+ * same, with one memory pass fewer.
+ */
 public final class QNetworks {
     private QNetworks() {
+    }
+
+    /** The architectures. */
+    public enum Kind {
+        /** Linear layers with ReLU between them, for flat observations (CleanRL's QNetwork). */
+        mlp,
+        /** MinAtar's baseline: conv 3x3 stride 1 with 16 channels, linear 128, on [C, 10, 10]. */
+        minatar,
+        /** The Nature CNN (Mnih et al. 2015): conv 8x8/4 32, 4x4/2 64, 3x3/1 64, linear 512, on [C, 84, 84]. */
+        nature
+    }
+
+    /** The architecture that fits observations of this shape: mlp for vectors, minatar for 10x10 grids, nature for 84x84 frames. */
+    public static Kind defaultFor(int[] observationShape) {
+        if (observationShape.length == 1) {
+            return Kind.mlp;
+        }
+        if (observationShape.length == 3 && observationShape[1] == 10 && observationShape[2] == 10) {
+            return Kind.minatar;
+        }
+        if (observationShape.length == 3 && observationShape[1] == 84 && observationShape[2] == 84) {
+            return Kind.nature;
+        }
+        throw new IllegalArgumentException("no Q-network fits observations of shape " + Arrays.toString(observationShape)
+                + " (vectors take the mlp, [C, 10, 10] the minatar network, [C, 84, 84] the nature CNN)");
+    }
+
+    /**
+     * A network of the given kind for these observations and actions; {@code hidden} sizes the
+     * MLP's layers (the conv networks have the published sizes).
+     */
+    public static Module build(Kind kind, int[] observationShape, int[] hidden, int actions, boolean dueling, Generator g) {
+        switch (kind) {
+            case mlp:
+                if (observationShape.length != 1) {
+                    throw new IllegalArgumentException("the mlp Q-network needs flat observations, got shape " + Arrays.toString(observationShape)
+                            + "; use --network minatar or nature for images");
+                }
+                return mlp(observationShape[0], hidden, actions, dueling, g);
+            case minatar:
+                requireImage(kind, observationShape, 10);
+                return minAtar(observationShape[0], actions, dueling, g);
+            case nature:
+                requireImage(kind, observationShape, 84);
+                return natureCnn(observationShape[0], actions, dueling, g);
+            default:
+                throw new IllegalArgumentException("unknown network " + kind);
+        }
+    }
+
+    private static void requireImage(Kind kind, int[] shape, int side) {
+        if (shape.length != 3 || shape[1] != side || shape[2] != side) {
+            throw new IllegalArgumentException("the " + kind + " Q-network needs observations of shape [C, " + side + ", " + side
+                    + "], got " + Arrays.toString(shape));
+        }
     }
 
     /**
      * Linear layers of sizes {@code inputs -> hidden... -> actions} with ReLU between them, as
      * CleanRL's QNetwork; with {@code dueling} the last layer is replaced by value and advantage
-     * streams. ReLUs run in place: the numbers are the same, with one memory pass fewer.
+     * streams.
      */
     public static Module mlp(int inputs, int[] hidden, int actions, boolean dueling, Generator g) {
         List<Module> layers = new ArrayList<>();
@@ -29,13 +91,45 @@ public final class QNetworks {
             layers.add(new ReLU(true));
             width = h;
         }
-        if (dueling) {
-            if (hidden.length == 0) {
-                throw new IllegalArgumentException("QNetworks.mlp: a dueling network needs at least one hidden layer");
-            }
-            return new DuelingQNetwork(new Sequential(layers.toArray(new Module[0])), width, actions, g);
+        if (dueling && hidden.length == 0) {
+            throw new IllegalArgumentException("QNetworks.mlp: a dueling network needs at least one hidden layer");
         }
-        layers.add(new Linear(width, actions, true, g));
+        return head(layers, width, actions, dueling, g);
+    }
+
+    /** MinAtar's DQN network: conv 3x3 stride 1 (16 channels, no padding: 10x10 to 8x8), linear 128, linear actions. */
+    public static Module minAtar(int channels, int actions, boolean dueling, Generator g) {
+        List<Module> layers = new ArrayList<>();
+        layers.add(new Conv2d(channels, 16, 3, 1, 0, true, g));
+        layers.add(new ReLU(true));
+        layers.add(new Flatten());
+        layers.add(new Linear(16 * 8 * 8, 128, true, g));
+        layers.add(new ReLU(true));
+        return head(layers, 128, actions, dueling, g);
+    }
+
+    /** The Nature CNN on 84x84 frames: conv 8x8/4 32, conv 4x4/2 64, conv 3x3/1 64, linear 512, linear actions. */
+    public static Module natureCnn(int channels, int actions, boolean dueling, Generator g) {
+        List<Module> layers = new ArrayList<>();
+        layers.add(new Conv2d(channels, 32, 8, 4, 0, true, g));
+        layers.add(new ReLU(true));
+        layers.add(new Conv2d(32, 64, 4, 2, 0, true, g));
+        layers.add(new ReLU(true));
+        layers.add(new Conv2d(64, 64, 3, 1, 0, true, g));
+        layers.add(new ReLU(true));
+        layers.add(new Flatten());
+        layers.add(new Linear(64 * 7 * 7, 512, true, g));
+        layers.add(new ReLU(true));
+        return head(layers, 512, actions, dueling, g);
+    }
+
+    /** The last layer: one linear layer to the actions, or the dueling streams on top of the body. */
+    private static Module head(List<Module> body, int features, int actions, boolean dueling, Generator g) {
+        if (dueling) {
+            return new DuelingQNetwork(new Sequential(body.toArray(new Module[0])), features, actions, g);
+        }
+        List<Module> layers = new ArrayList<>(body);
+        layers.add(new Linear(features, actions, true, g));
         return new Sequential(layers.toArray(new Module[0]));
     }
 }

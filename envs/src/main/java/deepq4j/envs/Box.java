@@ -2,10 +2,14 @@ package deepq4j.envs;
 
 import java.util.Arrays;
 
-/** A box of float32 vectors with per-element bounds, as {@code gymnasium.spaces.Box(low, high, dtype=np.float32)}. */
+/**
+ * A box of float32 arrays with per-element bounds, as {@code gymnasium.spaces.Box(low, high,
+ * dtype=np.float32)}; elements are kept flat, in row-major order of {@link #shape()}.
+ */
 public final class Box {
     private final float[] low;
     private final float[] high;
+    private final int[] shape;
     private NumpyGenerator random;
 
     /** The box [low, high] (element by element); both arrays have the vector's length. */
@@ -20,11 +24,31 @@ public final class Box {
         }
         this.low = low.clone();
         this.high = high.clone();
+        this.shape = new int[] {low.length};
     }
 
-    /** The vectors' shape: [length]. */
+    /** The box [low, high] in every element of an array of the given shape, as {@code Box(low, high, shape)}. */
+    public Box(float low, float high, int... shape) {
+        long size = 1;
+        for (int d : shape) {
+            if (d < 1) {
+                throw new IllegalArgumentException("Box: shape " + Arrays.toString(shape) + " has a dimension below 1");
+            }
+            size *= d;
+        }
+        if (!(low <= high)) {
+            throw new IllegalArgumentException("Box: low " + low + " is above high " + high);
+        }
+        this.low = new float[Math.toIntExact(size)];
+        this.high = new float[this.low.length];
+        Arrays.fill(this.low, low);
+        Arrays.fill(this.high, high);
+        this.shape = shape.clone();
+    }
+
+    /** The arrays' shape, e.g. [4] for CartPole, [4, 10, 10] for MinAtar Breakout. */
     public int[] shape() {
-        return new int[] {low.length};
+        return shape.clone();
     }
 
     /** The element type, always "float32" here. */
@@ -77,6 +101,11 @@ public final class Box {
 
     @Override
     public String toString() {
-        return "Box(" + Arrays.toString(low) + ", " + Arrays.toString(high) + ", (" + low.length + ",), float32)";
+        String dims = shape.length == 1 ? shape[0] + "," : Arrays.toString(shape).replace("[", "").replace("]", "");
+        if (shape.length > 1) {
+            // A uniform box of many elements: print its bounds once, as Gymnasium does.
+            return "Box(" + low[0] + ", " + high[0] + ", (" + dims + "), float32)";
+        }
+        return "Box(" + Arrays.toString(low) + ", " + Arrays.toString(high) + ", (" + dims + "), float32)";
     }
 }

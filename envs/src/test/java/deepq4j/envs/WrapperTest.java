@@ -21,7 +21,21 @@ class WrapperTest {
         assertTrue(e.getMessage().contains("'CartPole-v9'") && e.getMessage().contains("CartPole-v1")
                 && e.getMessage().contains("Probe5-v0"), e.getMessage());
         assertEquals(List.of("CartPole-v0", "CartPole-v1", "Acrobot-v1", "MountainCar-v0", "Probe1-v0", "Probe2-v0", "Probe3-v0",
-                "Probe4-v0", "Probe5-v0"), Envs.ids());
+                "Probe4-v0", "Probe5-v0", "PixelCartPole-v1", "MinAtar/Asterix-v1", "MinAtar/Breakout-v1", "MinAtar/Freeway-v1",
+                "MinAtar/Seaquest-v1", "MinAtar/SpaceInvaders-v1"), Envs.ids());
+    }
+
+    @Test
+    void keywordArgumentsAreCheckedByName() {
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> Envs.make("CartPole-v1", java.util.Map.of("use_minimal_action_set", true)));
+        assertTrue(unknown.getMessage().contains("CartPole-v1 takes no keyword argument use_minimal_action_set"), unknown.getMessage());
+        IllegalArgumentException wrongType = assertThrows(IllegalArgumentException.class,
+                () -> Envs.make("MinAtar/Breakout-v1", java.util.Map.of("sticky_action_prob", "often")));
+        assertTrue(wrongType.getMessage().contains("sticky_action_prob must be a number"), wrongType.getMessage());
+        IllegalArgumentException range = assertThrows(IllegalArgumentException.class,
+                () -> Envs.make("MinAtar/Breakout-v1", java.util.Map.of("sticky_action_prob", 1.5)));
+        assertTrue(range.getMessage().contains("sticky_action_prob must be in [0, 1]"), range.getMessage());
     }
 
     @Test
