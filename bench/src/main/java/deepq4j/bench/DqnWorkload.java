@@ -2,24 +2,29 @@ package deepq4j.bench;
 
 import deepq4j.autograd.NoGrad;
 import deepq4j.autograd.Variable;
+import deepq4j.nn.AbstractOptimizer;
 import deepq4j.nn.Adam;
 import deepq4j.nn.Losses;
 import deepq4j.nn.Module;
+import deepq4j.nn.Parameter;
 import deepq4j.tensor.Generator;
 import deepq4j.tensor.Init;
 import deepq4j.tensor.Tensor;
+import java.util.List;
 import java.util.function.Function;
 
 /**
  * A DQN update on a fixed random batch, the workload of the training-step benchmarks: an online
- * and a target network (a copy), Adam, and one update exactly as CleanRL's dqn.py writes it: the
- * target network's max over next states without a graph, the TD target, Q(s, a) through gather,
- * the MSE loss, backward and an optimizer step.
+ * and a target network (a copy), an optimizer (Adam unless told), and one update exactly as
+ * CleanRL's dqn.py writes it: the target network's max over next states without a graph, the TD
+ * target, Q(s, a) through gather, the loss (MSE, or Huber as MinAtar's baseline), backward and an
+ * optimizer step.
  */
 final class DqnWorkload {
     final Module q;
     final Module target;
-    final Adam adam;
+    final AbstractOptimizer optimizer;
+    final boolean huber;
     final Tensor observations;
     final Tensor nextObservations;
     final Tensor actions;
@@ -29,11 +34,18 @@ final class DqnWorkload {
     /** Networks from {@code network}, a batch of {@code batch} observations of {@code observationShape}, about 1 in 20 terminal. */
     DqnWorkload(Function<Generator, Module> network, double learningRate, int batch, int actionCount, int[] observationShape,
                 long seed) {
+        this(network, params -> new Adam(params, learningRate), false, batch, actionCount, observationShape, seed);
+    }
+
+    /** As above with the given optimizer and loss. */
+    DqnWorkload(Function<Generator, Module> network, Function<List<Parameter>, AbstractOptimizer> optimizer, boolean huber, int batch,
+                int actionCount, int[] observationShape, long seed) {
         Generator g = new Generator(seed);
         q = network.apply(g);
         target = network.apply(g);
         target.copyFrom(q);
-        adam = new Adam(q.parameters(), learningRate);
+        this.optimizer = optimizer.apply(q.parameters());
+        this.huber = huber;
         int[] shape = new int[observationShape.length + 1];
         shape[0] = batch;
         System.arraycopy(observationShape, 0, shape, 1, observationShape.length);
@@ -58,10 +70,10 @@ final class DqnWorkload {
             tdTarget = rewards.add(targetMax.mul(notDone).mul(gamma));
         }
         Variable oldValue = q.forward(observations).gather(1, actions).squeeze(1);
-        Variable loss = Losses.mse(oldValue, Variable.of(tdTarget));
-        adam.zeroGrad();
+        Variable loss = huber ? Losses.smoothL1(oldValue, Variable.of(tdTarget), 1f) : Losses.mse(oldValue, Variable.of(tdTarget));
+        optimizer.zeroGrad();
         loss.backward();
-        adam.step();
+        optimizer.step();
         return loss.data().item();
     }
 }

@@ -51,7 +51,9 @@ public class DqnConfig {
     public long videoInterval = 100_000;
     @Option(names = "--log-interval", description = "steps between rows of metrics.csv and TensorBoard scalars (default: ${DEFAULT-VALUE})")
     public int logInterval = 100;
-    @Option(names = "--progress", negatable = true, description = "show a progress bar on the console (default: on)")
+    // Named by its negative form because it is on by default: picocli sets a negatable option to the
+    // opposite of its default when the name given here appears, and back to the default for the other.
+    @Option(names = "--no-progress", negatable = true, description = "hide the console progress bar (--progress shows it; default: shown)")
     public boolean progress = true;
     @Option(names = "--threads", description = "threads of the tensor kernels; results do not depend on it (default: ${DEFAULT-VALUE})")
     public int threads = 1;

@@ -161,6 +161,15 @@ class CommandLineTest {
     }
 
     @Test
+    void progressFlagsHideAndShowTheBar() {
+        for (Object[] c : new Object[][] {{new String[] {"--no-progress"}, false}, {new String[0], true}, {new String[] {"--progress"}, true}}) {
+            Main.Train train = new Main.Train();
+            new picocli.CommandLine(train).parseArgs((String[]) c[0]);
+            assertEquals(c[1], train.config.progress, Arrays.toString((String[]) c[0]));
+        }
+    }
+
+    @Test
     void divergenceStopsTheRunWithAMessage() {
         DqnConfig c = ProbeTrainingTest.probeConfig(1);
         c.learningRate = 1e38;
