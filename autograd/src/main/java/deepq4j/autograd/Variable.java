@@ -562,7 +562,9 @@ public class Variable {
                 weight.accumulateOwned(Tensor.conv2dBackwardWeight(g, sx.get(), weight.data.shape(), stride, padding));
             }
             if (bias != null && bias.requiresGrad) {
-                bias.accumulateOwned(g.sum(3).sum(2).sum(0));
+                // One pass over each channel's plane, then over the batch: [N, O, H*W] -> [N, O] -> [O].
+                int[] gs = g.shape();
+                bias.accumulateOwned(g.reshape(gs[0], gs[1], -1).sum(2).sum(0));
             }
         }, input, weight, bias);
     }

@@ -64,12 +64,24 @@ class Conv2dTest {
         check(n, c, h, w, o, kh, kw, stride, pad, seed, bias);
     }
 
+    /** Stride 1 without padding: small fields take the direct kernel, larger ones the products; output channels cross whole vectors. */
+    @Property(tries = 80)
+    void directConvolutionMatchesTheDefinition(@ForAll @IntRange(min = 1, max = 3) int n, @ForAll @IntRange(min = 1, max = 8) int c,
+                                               @ForAll @IntRange(min = 1, max = 12) int h, @ForAll @IntRange(min = 1, max = 12) int w,
+                                               @ForAll @IntRange(min = 1, max = 40) int o, @ForAll @IntRange(min = 1, max = 4) int kh,
+                                               @ForAll @IntRange(min = 1, max = 4) int kw, @ForAll boolean bias, @ForAll long seed) {
+        Assume.that(h >= kh && w >= kw);
+        check(n, c, h, w, o, kh, kw, 1, 0, seed, bias);
+    }
+
     @Test
     void natureCnnLayers() {
         check(2, 4, 84, 84, 32, 8, 8, 4, 0, 1, true);
         check(2, 32, 20, 20, 64, 4, 4, 2, 0, 2, true);
         check(2, 64, 9, 9, 64, 3, 3, 1, 0, 3, true);
         check(3, 1, 10, 10, 16, 3, 3, 1, 0, 4, true); // MinAtar's single layer, one channel
+        check(32, 4, 10, 10, 16, 3, 3, 1, 0, 5, true); // MinAtar Breakout's batch (the direct kernel)
+        check(4, 10, 10, 10, 16, 3, 3, 1, 0, 6, true); // Seaquest's 10 channels: a field of 90, the products
     }
 
     @Test

@@ -10,6 +10,7 @@ package deepq4j.tensor.cpu;
  *   <li>input gradient: dcols = W^T dout, then col2im adds each column back onto its field,</li>
  *   <li>weight gradient: dW = dout cols^T.</li>
  * </ul>
+ * Small fields at stride 1 (MinAtar's conv) skip the products for {@link DirectConvSimd}.
  * The forward pass and the weight gradient never build cols: {@link ImagePanels} packs the
  * product's panels straight from the image. One large product keeps the fast matmul kernel (and
  * its thread split) busy, instead of N small ones. All tensors here are contiguous NCHW arrays
@@ -19,7 +20,15 @@ final class Conv2dKernels {
     /** Per-thread work arrays (columns and a permuted copy of the output), kept between calls. */
     private static final ThreadLocal<float[][]> WORK = ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[0]});
 
+    /** Fields up to this size at stride 1 without padding take {@link DirectConvSimd}; larger ones are faster as products. */
+    static final int DIRECT_MAX_FIELD = 64;
+
     private Conv2dKernels() {
+    }
+
+    /** Whether the direct path takes this convolution (checked here: DirectConvSimd needs the Vector API to load). */
+    private static boolean direct(Geometry g) {
+        return Simd.enabled() && g.stride == 1 && g.pad == 0 && g.fieldSize() <= DIRECT_MAX_FIELD;
     }
 
     /** The sizes of one convolution. */
@@ -58,6 +67,10 @@ final class Conv2dKernels {
     }
 
     static void forward(Geometry g, float[] x, int px, float[] wt, int pw, float[] bias, int pb, float[] out, int po) {
+        if (direct(g)) {
+            DirectConvSimd.forward(g, x, px, wt, pw, bias, pb, out, po);
+            return;
+        }
         int ck = g.fieldSize();
         int np = g.positions();
         int p = g.ho * g.wo;
@@ -89,6 +102,10 @@ final class Conv2dKernels {
     }
 
     static void backwardWeight(Geometry g, float[] gradOut, int pg, float[] x, int px, float[] gradW, int pw) {
+        if (direct(g)) {
+            DirectConvSimd.backwardWeight(g, gradOut, pg, x, px, gradW, pw);
+            return;
+        }
         int ck = g.fieldSize();
         int np = g.positions();
         float[] dout = work(1, g.o * np);
