@@ -155,6 +155,34 @@ class MatmulTest {
     }
 
     @Test
+    void longRowsOfXTimesWTransposedRunAsDotProducts() {
+        // x W^T with k >= 256: DotProductSimd. Sizes off the 4 x 4 blocks and off whole vectors of k.
+        Random rng = new Random(19);
+        for (int[] c : new int[][] {{32, 1024, 128}, {5, 256, 7}, {9, 301, 13}, {4, 3136, 6}, {7, 257, 1}}) {
+            int m = c[0], k = c[1], n = c[2];
+            float[] av = randomValues(rng, m * k);
+            float[] bv = randomValues(rng, k * n);
+            Tensor x = Tensor.of(av, m, k);
+            Tensor w = Tensor.of(transpose(bv, k, n), n, k);
+            checkProduct(x, w, false, true, av, bv, m, k, n);
+            Tensor bias = Tensor.of(randomValues(rng, n), n);
+            double[] expected = Reference.toDouble(x.matmul(w.t()).add(bias).toArray());
+            float[][] fused = bothPaths(() -> Tensor.addmm(bias, x, w, false, true));
+            assertClose(expected, fused[0], null, 1e-5 * k, 1e-5, "addmm simd " + java.util.Arrays.toString(c));
+            int was = Parallelism.threads();
+            try {
+                Parallelism.setThreads(1);
+                float[] one = Tensor.addmm(bias, x, w, false, true).toArray();
+                Parallelism.setThreads(2);
+                float[] two = Tensor.addmm(bias, x, w, false, true).toArray();
+                assertBitEqual(one, two, "dot products on 1 and 2 threads " + java.util.Arrays.toString(c));
+            } finally {
+                Parallelism.setThreads(was);
+            }
+        }
+    }
+
+    @Test
     void addmmEqualsMatmulPlusBias() {
         Random rng = new Random(17);
         for (int[] c : new int[][] {{128, 4, 120}, {1, 120, 84}, {5, 7, 3}, {128, 84, 2}}) {

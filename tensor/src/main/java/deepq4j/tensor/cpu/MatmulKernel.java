@@ -68,6 +68,10 @@ final class MatmulKernel {
                      float[] a, int aOff, int aRs, int aCs,
                      float[] b, int bOff, int bRs, int bCs,
                      float[] c, int cOff, int cRs, int cCs, boolean accumulate) {
+        if (dotProducts(m, k, aCs, bRs)) {
+            dotProductProduct(m, n, k, a, aOff, aRs, b, bOff, bCs, null, 0, c, cOff, cRs, cCs, accumulate);
+            return;
+        }
         if (swapPays(m, n, k, cRs, cCs)) {
             // C^T = B^T A^T: a tall, narrow C (the input gradient of a 2-action head, say) becomes
             // a short, wide one that fills the micro-kernel's vectors. Only strides change, and each
@@ -102,6 +106,10 @@ final class MatmulKernel {
     static void gemmWithBias(int m, int n, int k, float[] a, int aOff, int aRs, int aCs, CpuStorage bStorage, int bOff, int bRs,
                              int bCs, float[] bias, int biasOff, float[] c, int cOff, int ldc) {
         float[] b = bStorage.data();
+        if (dotProducts(m, k, aCs, bRs)) {
+            dotProductProduct(m, n, k, a, aOff, aRs, b, bOff, bCs, bias, biasOff, c, cOff, ldc, 1, false);
+            return;
+        }
         if (m < MR || k == 0 || swapPays(m, n, k, ldc, 1)) {
             // Too few rows for the blocked kernel (acting), or a narrow output that is cheaper
             // transposed (a 2-action head): start from the bias, then accumulate the product.
@@ -123,6 +131,37 @@ final class MatmulKernel {
         Arrays.fill(padded, n, padding, 0f);
         PanelSource source = k <= KC && n <= NC ? PackedPanelCache.source(bStorage, bOff, bRs, bCs, k, n) : strided(b, bOff, bRs, bCs);
         blocked(m, n, k, a, aOff, aRs, aCs, source, padded, c, cOff, ldc, 1, false);
+    }
+
+    /** Rows of k at or above which x W^T runs as dot products ({@link DotProductSimd}) rather than packed. */
+    static final int DOT_PRODUCT_MIN_K = 256;
+
+    /**
+     * Whether C = A B runs as dot products: both A's rows and B's columns contiguous along a long k
+     * (x W^T of a wide Linear layer), with the Vector API, and enough rows for the packed kernel
+     * to have been the alternative (fewer go through the acting path's {@link MatmulSimd#fewRows}).
+     */
+    static boolean dotProducts(int m, int k, int aCs, int bRs) {
+        return aCs == 1 && bRs == 1 && k >= DOT_PRODUCT_MIN_K && m >= MR && Simd.enabled();
+    }
+
+    /** The dot-product product, its rows split across threads in blocks of four when large. */
+    private static void dotProductProduct(int m, int n, int k, float[] a, int aOff, int aRs, float[] b, int bOff, int bCs, float[] bias,
+                                          int biasOff, float[] c, int cOff, int cRs, int cCs, boolean accumulate) {
+        if (runsSerially(m, n, k)) {
+            DotProductSimd.rows(0, m, n, k, a, aOff, aRs, b, bOff, bCs, bias, biasOff, c, cOff, cRs, cCs, accumulate);
+            return;
+        }
+        int blocks = (m + 3) / 4;
+        int parts = Math.min(Parallelism.threads(), blocks);
+        int perPart = (blocks + parts - 1) / parts;
+        Parallelism.parallelFor(parts, p -> {
+            int from = Math.min(m, p * perPart * 4);
+            int to = Math.min(m, (p + 1) * perPart * 4);
+            if (from < to) {
+                DotProductSimd.rows(from, to, n, k, a, aOff, aRs, b, bOff, bCs, bias, biasOff, c, cOff, cRs, cCs, accumulate);
+            }
+        });
     }
 
     /** C (+)= A B with B's panels from {@code source}: the packed, blocked product, split across threads when large. */
