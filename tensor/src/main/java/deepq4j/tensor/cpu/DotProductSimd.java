@@ -83,33 +83,25 @@ final class DotProductSimd {
             s23 = x2.fma(w, s23);
             s33 = x3.fma(w, s33);
         }
-        // One call per output, spelled out: an array of vectors would box them.
-        finish(s00, a, a0, b, b0, bound, k, bias, biasOff, c, cOff, cRs, cCs, accumulate, i, j);
-        finish(s01, a, a0, b, b1, bound, k, bias, biasOff, c, cOff, cRs, cCs, accumulate, i, j + 1);
-        finish(s02, a, a0, b, b2, bound, k, bias, biasOff, c, cOff, cRs, cCs, accumulate, i, j + 2);
-        finish(s03, a, a0, b, b3, bound, k, bias, biasOff, c, cOff, cRs, cCs, accumulate, i, j + 3);
-        finish(s10, a, a1, b, b0, bound, k, bias, biasOff, c, cOff, cRs, cCs, accumulate, i + 1, j);
-        finish(s11, a, a1, b, b1, bound, k, bias, biasOff, c, cOff, cRs, cCs, accumulate, i + 1, j + 1);
-        finish(s12, a, a1, b, b2, bound, k, bias, biasOff, c, cOff, cRs, cCs, accumulate, i + 1, j + 2);
-        finish(s13, a, a1, b, b3, bound, k, bias, biasOff, c, cOff, cRs, cCs, accumulate, i + 1, j + 3);
-        finish(s20, a, a2, b, b0, bound, k, bias, biasOff, c, cOff, cRs, cCs, accumulate, i + 2, j);
-        finish(s21, a, a2, b, b1, bound, k, bias, biasOff, c, cOff, cRs, cCs, accumulate, i + 2, j + 1);
-        finish(s22, a, a2, b, b2, bound, k, bias, biasOff, c, cOff, cRs, cCs, accumulate, i + 2, j + 2);
-        finish(s23, a, a2, b, b3, bound, k, bias, biasOff, c, cOff, cRs, cCs, accumulate, i + 2, j + 3);
-        finish(s30, a, a3, b, b0, bound, k, bias, biasOff, c, cOff, cRs, cCs, accumulate, i + 3, j);
-        finish(s31, a, a3, b, b1, bound, k, bias, biasOff, c, cOff, cRs, cCs, accumulate, i + 3, j + 1);
-        finish(s32, a, a3, b, b2, bound, k, bias, biasOff, c, cOff, cRs, cCs, accumulate, i + 3, j + 2);
-        finish(s33, a, a3, b, b3, bound, k, bias, biasOff, c, cOff, cRs, cCs, accumulate, i + 3, j + 3);
-    }
-
-    /** The output of one accumulator: its lanes summed in the fixed order, then the ragged end of k, then stored. */
-    private static void finish(FloatVector acc, float[] a, int ar, float[] b, int bc, int bound, int k, float[] bias, int biasOff,
-                               float[] c, int cOff, int cRs, int cCs, boolean accumulate, int i, int j) {
-        float s = ReductionSimd.sumLanes(acc);
-        for (int p = bound; p < k; p++) {
-            s = Math.fma(a[ar + p], b[bc + p], s);
+        // The horizontal sums here, each vector into a float (ReductionSimd.sumLanes inlines):
+        // vectors handed to a method that does not inline, or kept in an array, would be boxed.
+        float[] r = {
+            ReductionSimd.sumLanes(s00), ReductionSimd.sumLanes(s01), ReductionSimd.sumLanes(s02), ReductionSimd.sumLanes(s03),
+            ReductionSimd.sumLanes(s10), ReductionSimd.sumLanes(s11), ReductionSimd.sumLanes(s12), ReductionSimd.sumLanes(s13),
+            ReductionSimd.sumLanes(s20), ReductionSimd.sumLanes(s21), ReductionSimd.sumLanes(s22), ReductionSimd.sumLanes(s23),
+            ReductionSimd.sumLanes(s30), ReductionSimd.sumLanes(s31), ReductionSimd.sumLanes(s32), ReductionSimd.sumLanes(s33),
+        };
+        for (int row = 0; row < 4; row++) {
+            int ar = a0 + row * aRs;
+            for (int col = 0; col < 4; col++) {
+                int bc = b0 + col * bCs;
+                float sum = r[row * 4 + col];
+                for (int p = bound; p < k; p++) {
+                    sum = Math.fma(a[ar + p], b[bc + p], sum);
+                }
+                store(sum, bias, biasOff, c, cOff, cRs, cCs, accumulate, i + row, j + col);
+            }
         }
-        store(s, bias, biasOff, c, cOff, cRs, cCs, accumulate, i, j);
     }
 
     private static void single(float[] a, int ar, float[] b, int bc, int bound, int k, float[] bias, int biasOff, float[] c, int cOff,
@@ -118,7 +110,11 @@ final class DotProductSimd {
         for (int p = 0; p < bound; p += L) {
             acc = FloatVector.fromArray(S, a, ar + p).fma(FloatVector.fromArray(S, b, bc + p), acc);
         }
-        finish(acc, a, ar, b, bc, bound, k, bias, biasOff, c, cOff, cRs, cCs, accumulate, i, j);
+        float sum = ReductionSimd.sumLanes(acc);
+        for (int p = bound; p < k; p++) {
+            sum = Math.fma(a[ar + p], b[bc + p], sum);
+        }
+        store(sum, bias, biasOff, c, cOff, cRs, cCs, accumulate, i, j);
     }
 
     private static void store(float s, float[] bias, int biasOff, float[] c, int cOff, int cRs, int cCs, boolean accumulate, int i, int j) {
