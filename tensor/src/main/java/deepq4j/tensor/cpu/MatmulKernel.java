@@ -69,7 +69,10 @@ final class MatmulKernel {
                      float[] b, int bOff, int bRs, int bCs,
                      float[] c, int cOff, int cRs, int cCs, boolean accumulate) {
         if (dotProducts(m, k, aCs, bRs)) {
-            dotProductProduct(m, n, k, a, aOff, aRs, b, bOff, bCs, null, 0, c, cOff, cRs, cCs, accumulate);
+            if (!accumulate) {
+                zero(m, n, c, cOff, cRs, cCs);
+            }
+            dotProductProduct(m, n, k, a, aOff, aRs, b, bOff, bCs, c, cOff, cRs, cCs);
             return;
         }
         if (swapPays(m, n, k, cRs, cCs)) {
@@ -107,7 +110,10 @@ final class MatmulKernel {
                              int bCs, float[] bias, int biasOff, float[] c, int cOff, int ldc) {
         float[] b = bStorage.data();
         if (dotProducts(m, k, aCs, bRs)) {
-            dotProductProduct(m, n, k, a, aOff, aRs, b, bOff, bCs, bias, biasOff, c, cOff, ldc, 1, false);
+            for (int i = 0; i < m; i++) {
+                System.arraycopy(bias, biasOff, c, cOff + i * ldc, n);
+            }
+            dotProductProduct(m, n, k, a, aOff, aRs, b, bOff, bCs, c, cOff, ldc, 1);
             return;
         }
         if (m < MR || k == 0 || swapPays(m, n, k, ldc, 1)) {
@@ -133,33 +139,38 @@ final class MatmulKernel {
         blocked(m, n, k, a, aOff, aRs, aCs, source, padded, c, cOff, ldc, 1, false);
     }
 
-    /** Rows of k at or above which x W^T runs as dot products ({@link DotProductSimd}) rather than packed. */
+    /** Rows of k at or above which x W^T runs as dot products rather than packed. */
     static final int DOT_PRODUCT_MIN_K = 256;
 
     /**
-     * Whether C = A B runs as dot products: both A's rows and B's columns contiguous along a long k
-     * (x W^T of a wide Linear layer), with the Vector API, and enough rows for the packed kernel
-     * to have been the alternative (fewer go through the acting path's {@link MatmulSimd#fewRows}).
+     * Whether C += A B runs as dot products ({@link MatmulSimd#fewRows}, whatever the number of
+     * rows): both A's rows and B's columns contiguous along a long k, as x W^T of a wide Linear
+     * layer (MinAtar's 1024 inputs, the Nature CNN's 3136). The packed kernel would have to
+     * transpose W (or, swapped, x) element by element into panels, which with long rows costs
+     * more than the multiplying; dot products read both in place and pay one horizontal sum per
+     * output, a fixed cost that short rows do not repay.
      */
     static boolean dotProducts(int m, int k, int aCs, int bRs) {
         return aCs == 1 && bRs == 1 && k >= DOT_PRODUCT_MIN_K && m >= MR && Simd.enabled();
     }
 
-    /** The dot-product product, its rows split across threads in blocks of four when large. */
-    private static void dotProductProduct(int m, int n, int k, float[] a, int aOff, int aRs, float[] b, int bOff, int bCs, float[] bias,
-                                          int biasOff, float[] c, int cOff, int cRs, int cCs, boolean accumulate) {
+    /**
+     * C += A B as dot products, rows split across threads when large. Each output is one thread's
+     * dot product in one order, so the bits do not depend on the thread count.
+     */
+    private static void dotProductProduct(int m, int n, int k, float[] a, int aOff, int aRs, float[] b, int bOff, int bCs, float[] c,
+                                          int cOff, int cRs, int cCs) {
         if (runsSerially(m, n, k)) {
-            DotProductSimd.rows(0, m, n, k, a, aOff, aRs, b, bOff, bCs, bias, biasOff, c, cOff, cRs, cCs, accumulate);
+            MatmulSimd.fewRows(m, n, k, a, aOff, aRs, 1, b, bOff, 1, bCs, c, cOff, cRs, cCs);
             return;
         }
-        int blocks = (m + 3) / 4;
-        int parts = Math.min(Parallelism.threads(), blocks);
-        int perPart = (blocks + parts - 1) / parts;
+        int parts = Math.min(Parallelism.threads(), m);
+        int perPart = (m + parts - 1) / parts;
         Parallelism.parallelFor(parts, p -> {
-            int from = Math.min(m, p * perPart * 4);
-            int to = Math.min(m, (p + 1) * perPart * 4);
+            int from = Math.min(m, p * perPart);
+            int to = Math.min(m, (p + 1) * perPart);
             if (from < to) {
-                DotProductSimd.rows(from, to, n, k, a, aOff, aRs, b, bOff, bCs, bias, biasOff, c, cOff, cRs, cCs, accumulate);
+                MatmulSimd.fewRows(to - from, n, k, a, aOff + from * aRs, aRs, 1, b, bOff, 1, bCs, c, cOff + from * cRs, cRs, cCs);
             }
         });
     }
