@@ -155,8 +155,9 @@ class MatmulTest {
     }
 
     @Test
-    void longRowsOfXTimesWTransposedRunAsDotProducts() {
-        // x W^T with k >= 256: DotProductSimd. Sizes off the 4 x 4 blocks and off whole vectors of k.
+    void longRowsOfXTimesWTransposed() {
+        // x W^T of wide Linear layers (MinAtar's 1024 inputs, the Nature CNN's 3136): k spans
+        // several KC blocks; sizes off the micro-kernel's blocks and off whole vectors of k.
         Random rng = new Random(19);
         for (int[] c : new int[][] {{32, 1024, 128}, {5, 256, 7}, {9, 301, 13}, {4, 3136, 6}, {7, 257, 1}}) {
             int m = c[0], k = c[1], n = c[2];
@@ -175,7 +176,7 @@ class MatmulTest {
                 float[] one = Tensor.addmm(bias, x, w, false, true).toArray();
                 Parallelism.setThreads(2);
                 float[] two = Tensor.addmm(bias, x, w, false, true).toArray();
-                assertBitEqual(one, two, "dot products on 1 and 2 threads " + java.util.Arrays.toString(c));
+                assertBitEqual(one, two, "1 and 2 threads " + java.util.Arrays.toString(c));
             } finally {
                 Parallelism.setThreads(was);
             }

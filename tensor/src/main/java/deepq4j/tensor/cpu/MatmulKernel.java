@@ -68,13 +68,6 @@ final class MatmulKernel {
                      float[] a, int aOff, int aRs, int aCs,
                      float[] b, int bOff, int bRs, int bCs,
                      float[] c, int cOff, int cRs, int cCs, boolean accumulate) {
-        if (dotProducts(m, k, aCs, bRs)) {
-            if (!accumulate) {
-                zero(m, n, c, cOff, cRs, cCs);
-            }
-            dotProductProduct(m, n, k, a, aOff, aRs, b, bOff, bCs, c, cOff, cRs, cCs);
-            return;
-        }
         if (swapPays(m, n, k, cRs, cCs)) {
             // C^T = B^T A^T: a tall, narrow C (the input gradient of a 2-action head, say) becomes
             // a short, wide one that fills the micro-kernel's vectors. Only strides change, and each
@@ -109,13 +102,6 @@ final class MatmulKernel {
     static void gemmWithBias(int m, int n, int k, float[] a, int aOff, int aRs, int aCs, CpuStorage bStorage, int bOff, int bRs,
                              int bCs, float[] bias, int biasOff, float[] c, int cOff, int ldc) {
         float[] b = bStorage.data();
-        if (dotProducts(m, k, aCs, bRs)) {
-            for (int i = 0; i < m; i++) {
-                System.arraycopy(bias, biasOff, c, cOff + i * ldc, n);
-            }
-            dotProductProduct(m, n, k, a, aOff, aRs, b, bOff, bCs, c, cOff, ldc, 1);
-            return;
-        }
         if (m < MR || k == 0 || swapPays(m, n, k, ldc, 1)) {
             // Too few rows for the blocked kernel (acting), or a narrow output that is cheaper
             // transposed (a 2-action head): start from the bias, then accumulate the product.
@@ -137,42 +123,6 @@ final class MatmulKernel {
         Arrays.fill(padded, n, padding, 0f);
         PanelSource source = k <= KC && n <= NC ? PackedPanelCache.source(bStorage, bOff, bRs, bCs, k, n) : strided(b, bOff, bRs, bCs);
         blocked(m, n, k, a, aOff, aRs, aCs, source, padded, c, cOff, ldc, 1, false);
-    }
-
-    /** Rows of k at or above which x W^T runs as dot products rather than packed. */
-    static final int DOT_PRODUCT_MIN_K = 256;
-
-    /**
-     * Whether C += A B runs as dot products ({@link MatmulSimd#fewRows}, whatever the number of
-     * rows): both A's rows and B's columns contiguous along a long k, as x W^T of a wide Linear
-     * layer (MinAtar's 1024 inputs, the Nature CNN's 3136). The packed kernel would have to
-     * transpose W (or, swapped, x) element by element into panels, which with long rows costs
-     * more than the multiplying; dot products read both in place and pay one horizontal sum per
-     * output, a fixed cost that short rows do not repay.
-     */
-    static boolean dotProducts(int m, int k, int aCs, int bRs) {
-        return aCs == 1 && bRs == 1 && k >= DOT_PRODUCT_MIN_K && m >= MR && Simd.enabled();
-    }
-
-    /**
-     * C += A B as dot products, rows split across threads when large. Each output is one thread's
-     * dot product in one order, so the bits do not depend on the thread count.
-     */
-    private static void dotProductProduct(int m, int n, int k, float[] a, int aOff, int aRs, float[] b, int bOff, int bCs, float[] c,
-                                          int cOff, int cRs, int cCs) {
-        if (runsSerially(m, n, k)) {
-            MatmulSimd.fewRows(m, n, k, a, aOff, aRs, 1, b, bOff, 1, bCs, c, cOff, cRs, cCs);
-            return;
-        }
-        int parts = Math.min(Parallelism.threads(), m);
-        int perPart = (m + parts - 1) / parts;
-        Parallelism.parallelFor(parts, p -> {
-            int from = Math.min(m, p * perPart);
-            int to = Math.min(m, (p + 1) * perPart);
-            if (from < to) {
-                MatmulSimd.fewRows(to - from, n, k, a, aOff + from * aRs, aRs, 1, b, bOff, 1, bCs, c, cOff + from * cRs, cRs, cCs);
-            }
-        });
     }
 
     /** C (+)= A B with B's panels from {@code source}: the packed, blocked product, split across threads when large. */
