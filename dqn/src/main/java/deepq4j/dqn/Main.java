@@ -58,6 +58,14 @@ public final class Main implements Callable<Integer> {
         return 0;
     }
 
+    /** A usage error (exit 2) naming the flag when {@code id} is not a registered environment. */
+    static void requireRegistered(CommandLine.Model.CommandSpec spec, String id) {
+        if (!Envs.ids().contains(id)) {
+            throw new ParameterException(spec.commandLine(), "invalid value for --env-id: '" + id
+                    + "' is not a registered environment; the ids are " + Envs.ids());
+        }
+    }
+
     /** {@code deepq4j train}: trains a Q-network and writes a run directory. */
     @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
             description = "Train a DQN agent. Flags and defaults follow CleanRL's dqn.py.")
@@ -77,10 +85,7 @@ public final class Main implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
-            if (!Envs.ids().contains(config.envId)) {
-                throw new ParameterException(spec.commandLine(), "invalid value for --env-id: '" + config.envId
-                        + "' is not a registered environment; the ids are " + Envs.ids());
-            }
+            requireRegistered(spec, config.envId);
             if (config.out == null) {
                 config.out = Path.of("runs", config.envId.replace('/', '-') + "__dqn__" + config.seed + "__" + System.currentTimeMillis() / 1000);
             }
@@ -162,9 +167,7 @@ public final class Main implements Callable<Integer> {
             }
             ModelFile.Description d = ModelFile.describe(model);
             String id = envId == null ? d.envId() : envId;
-            if (!Envs.ids().contains(id)) {
-                throw new ParameterException(spec.commandLine(), "invalid value for --env-id: '" + id + "' is not a registered environment");
-            }
+            requireRegistered(spec, id);
             Env env = Envs.make(id);
             Module q = ModelFile.load(model, env.observationSpace().shape(), env.actionSpace().n());
             Evaluation.Result r = Evaluation.run(q, id, episodes, seed, epsilon);
@@ -201,10 +204,7 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            if (!Envs.ids().contains(envId)) {
-                throw new ParameterException(spec.commandLine(), "invalid value for --env-id: '" + envId
-                        + "' is not a registered environment; the ids are " + Envs.ids());
-            }
+            requireRegistered(spec, envId);
             if (episodes < 1) {
                 throw new ParameterException(spec.commandLine(), "invalid value for --episodes: " + episodes + " (must be at least 1)");
             }

@@ -29,7 +29,6 @@ public final class Asterix extends MinAtarGame {
     private int moveTimer;
     private int rampTimer;
     private int rampIndex;
-    private boolean over;
 
     /** Asterix with MinAtar's defaults. */
     public Asterix() {
@@ -51,7 +50,6 @@ public final class Asterix extends MinAtarGame {
         moveTimer = moveSpeed;
         rampTimer = RAMP_INTERVAL;
         rampIndex = 0;
-        over = false;
     }
 
     @Override
@@ -117,7 +115,7 @@ public final class Asterix extends MinAtarGame {
             present[slot] = false;
             return 1;
         }
-        over = true;
+        endEpisode();
         return 0;
     }
 
@@ -142,11 +140,6 @@ public final class Asterix extends MinAtarGame {
                 return;
             }
         }
-    }
-
-    @Override
-    protected boolean isOver() {
-        return over;
     }
 
     @Override

@@ -29,7 +29,6 @@ public final class Breakout extends MinAtarGame {
     private int paddle;
     /** Whether the ball broke a brick on the previous frame: it breaks at most one per two frames. */
     private boolean struck;
-    private boolean over;
 
     /** Breakout with MinAtar's defaults. */
     public Breakout() {
@@ -54,7 +53,6 @@ public final class Breakout extends MinAtarGame {
         paddle = 4;
         fillBricks();
         struck = false;
-        over = false;
         lastRow = ballRow;
         lastColumn = ballColumn;
     }
@@ -111,7 +109,7 @@ public final class Breakout extends MinAtarGame {
                 direction = REVERSE[direction];
                 row = lastRow;
             } else {
-                over = true;
+                endEpisode();
             }
         }
         if (!strikeNow) {
@@ -131,11 +129,6 @@ public final class Breakout extends MinAtarGame {
             }
         }
         return true;
-    }
-
-    @Override
-    protected boolean isOver() {
-        return over;
     }
 
     @Override

@@ -24,7 +24,6 @@ public final class Freeway extends MinAtarGame {
     private int chickenRow;
     private int moveTimer;
     private int framesLeft;
-    private boolean over;
 
     /** Freeway with MinAtar's defaults. */
     public Freeway() {
@@ -44,7 +43,6 @@ public final class Freeway extends MinAtarGame {
         framesLeft = TIME_LIMIT;
         java.util.Arrays.fill(carColumn, 0);
         randomizeCars(random);
-        over = false;
     }
 
     /** New speeds for every car: 1 to 5 frames per move, in a random direction; positions stay. */
@@ -98,14 +96,9 @@ public final class Freeway extends MinAtarGame {
         }
         framesLeft--;
         if (framesLeft < 0) {
-            over = true;
+            endEpisode();
         }
         return reward;
-    }
-
-    @Override
-    protected boolean isOver() {
-        return over;
     }
 
     @Override

@@ -31,6 +31,7 @@ public abstract class MinAtarGame extends SeededEnv {
     protected final boolean ramping;
     private NumpyGenerator random;
     private int lastAction;
+    private boolean over;
 
     /**
      * @param name the game's name, for messages
@@ -65,6 +66,7 @@ public abstract class MinAtarGame extends SeededEnv {
     protected final float[] start(NumpyGenerator random) {
         this.random = random;
         lastAction = NOOP;
+        over = false;
         begin(random);
         return observation();
     }
@@ -91,8 +93,15 @@ public abstract class MinAtarGame extends SeededEnv {
     /** Plays one frame with an action of the full set; returns the reward. */
     protected abstract int act(int action, NumpyGenerator random);
 
+    /** Ends the episode at the end of the current frame (the game's termination rule has been met). */
+    protected final void endEpisode() {
+        over = true;
+    }
+
     /** True once the episode has ended. */
-    protected abstract boolean isOver();
+    protected final boolean isOver() {
+        return over;
+    }
 
     /** Marks the objects of the current frame: {@code grid.set(channel, row, column)}. */
     protected abstract void draw(Grid grid);

@@ -73,7 +73,6 @@ public final class Seaquest extends MinAtarGame {
     private int rampIndex;
     private int shotTimer;
     private boolean surfaced;
-    private boolean over;
 
     /** Seaquest with MinAtar's defaults. */
     public Seaquest() {
@@ -106,7 +105,6 @@ public final class Seaquest extends MinAtarGame {
         rampIndex = 0;
         shotTimer = 0;
         surfaced = true;
-        over = false;
     }
 
     @Override
@@ -172,7 +170,7 @@ public final class Seaquest extends MinAtarGame {
         for (int i = subs.size() - 1; i >= 0; i--) {
             Mover sub = subs.get(i);
             if (sub.at(column, row)) {
-                over = true;
+                endEpisode();
             }
             if (sub.moveTimer == 0) {
                 sub.moveTimer = moveSpeed;
@@ -181,7 +179,7 @@ public final class Seaquest extends MinAtarGame {
                     subs.remove(i);
                     continue;
                 } else if (sub.at(column, row)) {
-                    over = true;
+                    endEpisode();
                 } else if (hitByBullet(sub)) {
                     subs.remove(i);
                     reward++;
@@ -202,13 +200,13 @@ public final class Seaquest extends MinAtarGame {
         for (int i = enemyBullets.size() - 1; i >= 0; i--) {
             Mover bullet = enemyBullets.get(i);
             if (bullet.at(column, row)) {
-                over = true;
+                endEpisode();
             }
             bullet.move();
             if (bullet.offGrid()) {
                 enemyBullets.remove(i);
             } else if (bullet.at(column, row)) {
-                over = true;
+                endEpisode();
             }
         }
 
@@ -216,7 +214,7 @@ public final class Seaquest extends MinAtarGame {
         for (int i = fish.size() - 1; i >= 0; i--) {
             Mover f = fish.get(i);
             if (f.at(column, row)) {
-                over = true;
+                endEpisode();
             }
             if (f.moveTimer == 0) {
                 f.moveTimer = moveSpeed;
@@ -224,7 +222,7 @@ public final class Seaquest extends MinAtarGame {
                 if (f.offGrid()) {
                     fish.remove(i);
                 } else if (f.at(column, row)) {
-                    over = true;
+                    endEpisode();
                 } else if (hitByBullet(f)) {
                     fish.remove(i);
                     reward++;
@@ -240,13 +238,13 @@ public final class Seaquest extends MinAtarGame {
             surfaced = false;
         } else if (!surfaced) {
             if (diverCount == 0) {
-                over = true;
+                endEpisode();
             } else {
                 reward += surface();
             }
         }
         if (oxygen < 0) {
-            over = true;
+            endEpisode();
         }
 
         if (shotTimer > 0) {
@@ -333,11 +331,6 @@ public final class Seaquest extends MinAtarGame {
         boolean fromLeft = coin(random);
         int spawnRow = 1 + (int) random.integers(8);
         divers.add(new Mover(fromLeft ? 0 : SIZE - 1, spawnRow, fromLeft, DIVER_MOVE_INTERVAL, 0));
-    }
-
-    @Override
-    protected boolean isOver() {
-        return over;
     }
 
     @Override

@@ -27,7 +27,6 @@ public final class SpaceInvaders extends MinAtarGame {
     private int moveTimer;
     private int alienShotTimer;
     private int shotTimer;
-    private boolean over;
 
     /** Space Invaders with MinAtar's defaults. */
     public SpaceInvaders() {
@@ -52,7 +51,6 @@ public final class SpaceInvaders extends MinAtarGame {
         moveTimer = moveInterval;
         alienShotTimer = ALIEN_SHOT_INTERVAL;
         shotTimer = 0;
-        over = false;
     }
 
     private void newWave() {
@@ -78,11 +76,11 @@ public final class SpaceInvaders extends MinAtarGame {
         shiftRows(bullets, -1);
         shiftRows(alienBullets, 1);
         if (alienBullets[BOTTOM][cannon]) {
-            over = true;
+            endEpisode();
         }
 
         if (aliens[BOTTOM][cannon]) {
-            over = true;
+            endEpisode();
         }
         if (moveTimer == 0) {
             moveTimer = Math.min(count(aliens), moveInterval);
@@ -90,14 +88,14 @@ public final class SpaceInvaders extends MinAtarGame {
             if (atEdge) {
                 alienDirection = -alienDirection;
                 if (anyInRow(BOTTOM)) {
-                    over = true;
+                    endEpisode();
                 }
                 stepDown(aliens);
             } else {
                 stepSideways(aliens, alienDirection);
             }
             if (aliens[BOTTOM][cannon]) {
-                over = true;
+                endEpisode();
             }
         }
         if (alienShotTimer == 0) {
@@ -213,11 +211,6 @@ public final class SpaceInvaders extends MinAtarGame {
         for (boolean[] row : cells) {
             java.util.Arrays.fill(row, false);
         }
-    }
-
-    @Override
-    protected boolean isOver() {
-        return over;
     }
 
     @Override
