@@ -68,7 +68,10 @@ public final class Main implements Callable<Integer> {
 
     /** {@code deepq4j train}: trains a Q-network and writes a run directory. */
     @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-            description = "Train a DQN agent. Flags and defaults follow CleanRL's dqn.py.")
+            description = {"Train a DQN agent. Flags and defaults follow CleanRL's dqn.py.",
+                "For MinAtar ids the flags you leave unset take MinAtar's DQN baseline instead: 5M frames, buffer 100k, "
+                    + "learning starts 5k, train every frame, batch 32, target sync every 1k, epsilon to 0.1 over 100k frames, "
+                    + "Huber loss, centered RMSprop, the minatar network."})
     static final class Train implements Callable<Integer> {
         @Spec
         CommandLine.Model.CommandSpec spec;
