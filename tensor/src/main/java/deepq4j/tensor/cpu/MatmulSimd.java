@@ -188,13 +188,31 @@ final class MatmulSimd {
 
     /**
      * Packs one full strip of B whose columns are contiguous (column j starts at
-     * {@code base + columns[j]}): for each step p, NR values gathered across the columns land as
-     * one contiguous row of the panel.
+     * {@code base + columns[j]}): NR values across the columns become one contiguous row of the
+     * panel for each step p. A transpose, done in tiles of 8 steps: each column's 8 values are read
+     * as one contiguous run and written to 8 panel rows, so both sides stay within a kilobyte of
+     * cache. (A vector gather per row, the obvious SIMD version, measured slower on JDK 17.)
      */
     static void packTransposed(int kc, float[] b, int base, int[] columns, float[] bp, int dst) {
-        for (int p = 0; p < kc; p++) {
-            for (int j = 0; j < NR; j += L) {
-                FloatVector.fromArray(S, b, base + p, columns, j).intoArray(bp, dst + p * NR + j);
+        int p = 0;
+        for (; p + 8 <= kc; p += 8) {
+            int row = dst + p * NR;
+            for (int j = 0; j < NR; j++) {
+                int src = base + columns[j] + p;
+                int at = row + j;
+                bp[at] = b[src];
+                bp[at + NR] = b[src + 1];
+                bp[at + 2 * NR] = b[src + 2];
+                bp[at + 3 * NR] = b[src + 3];
+                bp[at + 4 * NR] = b[src + 4];
+                bp[at + 5 * NR] = b[src + 5];
+                bp[at + 6 * NR] = b[src + 6];
+                bp[at + 7 * NR] = b[src + 7];
+            }
+        }
+        for (; p < kc; p++) {
+            for (int j = 0; j < NR; j++) {
+                bp[dst + p * NR + j] = b[base + columns[j] + p];
             }
         }
     }
