@@ -58,7 +58,7 @@ public final class DqnTrainer {
             this.network = config.network == DqnConfig.NetworkChoice.auto
                     ? QNetworks.defaultFor(observationShape)
                     : QNetworks.Kind.valueOf(config.network.name());
-            QNetworks.build(network, observationShape, config.hidden, actions, config.dueling, new Generator(0));
+            QNetworks.requireFits(network, observationShape);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--network " + config.network + " on " + config.envId + ": " + e.getMessage());
         }

@@ -50,19 +50,34 @@ public final class QNetworks {
      * MLP's layers (the conv networks have the published sizes).
      */
     public static Module build(Kind kind, int[] observationShape, int[] hidden, int actions, boolean dueling, Generator g) {
+        requireFits(kind, observationShape);
+        switch (kind) {
+            case mlp:
+                return mlp(observationShape[0], hidden, actions, dueling, g);
+            case minatar:
+                return minAtar(observationShape[0], actions, dueling, g);
+            case nature:
+                return natureCnn(observationShape[0], actions, dueling, g);
+            default:
+                throw new IllegalArgumentException("unknown network " + kind);
+        }
+    }
+
+    /** Throws {@link IllegalArgumentException}, saying what the network needs, unless it takes observations of this shape. */
+    public static void requireFits(Kind kind, int[] observationShape) {
         switch (kind) {
             case mlp:
                 if (observationShape.length != 1) {
                     throw new IllegalArgumentException("the mlp Q-network needs flat observations, got shape " + Arrays.toString(observationShape)
                             + "; use --network minatar or nature for images");
                 }
-                return mlp(observationShape[0], hidden, actions, dueling, g);
+                break;
             case minatar:
                 requireImage(kind, observationShape, 10);
-                return minAtar(observationShape[0], actions, dueling, g);
+                break;
             case nature:
                 requireImage(kind, observationShape, 84);
-                return natureCnn(observationShape[0], actions, dueling, g);
+                break;
             default:
                 throw new IllegalArgumentException("unknown network " + kind);
         }
