@@ -58,7 +58,8 @@ final class Conv2dKernels {
         }
     }
 
-    private static float[] work(int slot, int size) {
+    /** The calling thread's work array {@code slot} (0 or 1), at least {@code size} long; its contents are left over. */
+    static float[] work(int slot, int size) {
         float[][] w = WORK.get();
         if (w[slot].length < size) {
             w[slot] = new float[size];

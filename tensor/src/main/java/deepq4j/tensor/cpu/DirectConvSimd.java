@@ -45,7 +45,9 @@ final class DirectConvSimd {
         int oPad = padded(g.o);
         int p = g.ho * g.wo;
         // W^T [ck, oPad]: row r holds the weights of field row r for every output channel.
-        float[] wT = new float[ck * oPad];
+        // The calling thread's work arrays, kept between calls: W^T in slot 0, the outputs in slot 1.
+        float[] wT = Conv2dKernels.work(0, ck * oPad);
+        java.util.Arrays.fill(wT, 0, ck * oPad, 0f); // the padding channels must be zero
         for (int oc = 0; oc < g.o; oc++) {
             for (int r = 0; r < ck; r++) {
                 wT[r * oPad + oc] = wt[pw + oc * ck + r];
@@ -57,7 +59,7 @@ final class DirectConvSimd {
         }
         int[] offset = fieldOffsets(g);
         // One image's outputs position-major [p, oPad], then transposed into NCHW.
-        float[] block = new float[p * oPad];
+        float[] block = Conv2dKernels.work(1, p * oPad); // every element is written before it is read
         for (int img = 0; img < g.n; img++) {
             int base = px + img * g.c * g.h * g.w;
             for (int y = 0; y < g.ho; y++) {
@@ -112,8 +114,11 @@ final class DirectConvSimd {
         int oPad = padded(g.o);
         int p = g.ho * g.wo;
         int[] offset = fieldOffsets(g);
-        float[] acc = new float[ck * oPad];
-        float[] d = new float[p * oPad];
+        // The calling thread's work arrays: the sums in slot 0, one image's dout in slot 1.
+        float[] acc = Conv2dKernels.work(0, ck * oPad);
+        java.util.Arrays.fill(acc, 0, ck * oPad, 0f);
+        float[] d = Conv2dKernels.work(1, p * oPad);
+        java.util.Arrays.fill(d, 0, p * oPad, 0f); // the padding channels stay zero
         int[] origin = new int[p];
         for (int y = 0, q = 0; y < g.ho; y++) {
             for (int xx = 0; xx < g.wo; xx++, q++) {
