@@ -1,5 +1,6 @@
 package deepq4j.dqn;
 
+import deepq4j.tensor.Backend;
 import deepq4j.tensor.Tensor;
 
 /**
@@ -15,4 +16,12 @@ import deepq4j.tensor.Tensor;
  */
 public record Batch(Tensor observations, Tensor actions, Tensor rewards, Tensor nextObservations, Tensor terminated,
                     int[] indices, Tensor weights) {
+    /** The same batch on {@code backend} (this batch itself when it is already there). */
+    public Batch to(Backend backend) {
+        if (observations.backend() == backend) {
+            return this;
+        }
+        return new Batch(observations.to(backend), actions.to(backend), rewards.to(backend), nextObservations.to(backend),
+                terminated.to(backend), indices, weights == null ? null : weights.to(backend));
+    }
 }

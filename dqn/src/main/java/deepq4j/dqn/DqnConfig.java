@@ -57,6 +57,8 @@ public class DqnConfig {
     public boolean progress = true;
     @Option(names = "--threads", description = "threads of the tensor kernels; results do not depend on it (default: ${DEFAULT-VALUE})")
     public int threads = 1;
+    @Option(names = "--device", description = "where the networks train: cpu, or opencl[:N] for an OpenCL device (see `deepq4j devices`) (default: ${DEFAULT-VALUE})")
+    public String device = "cpu";
 
     // ---------------------------------------------------------------- the DQN family
     @Option(names = "--no-replay", description = "naive online Q-learning: learn from each transition as it happens, without a replay buffer")
@@ -188,6 +190,7 @@ public class DqnConfig {
         require(videoInterval >= 1, "--video-interval", videoInterval, "must be at least 1");
         require(logInterval >= 1, "--log-interval", logInterval, "must be at least 1");
         require(threads >= 1, "--threads", threads, "must be at least 1");
+        require(device.matches("cpu|opencl(:[0-9]{1,4})?"), "--device", device, "must be cpu, opencl or opencl:N");
         require(perAlpha >= 0, "--per-alpha", perAlpha, "must not be negative");
         require(perBeta >= 0 && perBeta <= 1, "--per-beta", perBeta, "must be in [0, 1]");
         require(perEpsilon > 0, "--per-epsilon", perEpsilon, "must be positive");
@@ -252,6 +255,7 @@ public class DqnConfig {
         m.put("video_interval", videoInterval);
         m.put("log_interval", logInterval);
         m.put("threads", threads);
+        m.put("device", device);
         m.put("algorithm", algorithmName());
         m.put("no_replay", noReplay);
         m.put("no_target_network", noTargetNetwork);

@@ -8,10 +8,12 @@ import deepq4j.envs.Step;
 import deepq4j.nn.AbstractOptimizer;
 import deepq4j.nn.Adam;
 import deepq4j.nn.RMSprop;
+import deepq4j.opencl.Devices;
 import deepq4j.nn.ExponentialLr;
 import deepq4j.nn.GradientClipping;
 import deepq4j.nn.Losses;
 import deepq4j.nn.Module;
+import deepq4j.tensor.Backend;
 import deepq4j.tensor.Generator;
 import deepq4j.tensor.Tensor;
 import deepq4j.tensor.cpu.Parallelism;
@@ -37,6 +39,8 @@ public final class DqnTrainer {
     private final TargetNetworkSync sync;
     private final EpsilonSchedule epsilon;
     private final Generator coin;
+    /** Where the networks live and train: the CPU, or an OpenCL device. */
+    private final Backend backend;
     /** Nanoseconds spent in each part of the loop, for docs/performance.md. */
     private final long[] nanos = new long[Phase.values().length];
 
@@ -64,13 +68,15 @@ public final class DqnTrainer {
         }
         // One generator for the weights, one for exploration, one for the buffer: each stream is
         // reproducible from the seed alone, whatever the others draw.
+        this.backend = Devices.backend(config.device);
         Generator init = new Generator(config.seed);
-        this.q = QNetworks.build(network, observationShape, config.hidden, actions, config.dueling, init);
+        // Built on the CPU from the seed (so a seed gives the same initial weights on every device), then moved.
+        this.q = QNetworks.build(network, observationShape, config.hidden, actions, config.dueling, init).to(backend);
         if (config.noTargetNetwork) {
             this.target = q; // DQN 2013: bootstrap from the network being trained
             this.sync = null;
         } else {
-            this.target = QNetworks.build(network, observationShape, config.hidden, actions, config.dueling, init);
+            this.target = QNetworks.build(network, observationShape, config.hidden, actions, config.dueling, init).to(backend);
             this.sync = new TargetNetworkSync(q, target, config.targetNetworkFrequency, config.tau);
         }
         long bufferSeed = config.seed * 0x9E3779B97F4A7C15L + 1;
@@ -136,7 +142,7 @@ public final class DqnTrainer {
             // 1. Act: a random action with probability epsilon, otherwise the greedy one.
             long t0 = System.nanoTime();
             eps = epsilon.epsilon(step, episodes);
-            int action = coin.nextDouble() < eps ? env.actionSpace().sample() : Evaluation.greedyAction(q, obs, observationShape);
+            int action = coin.nextDouble() < eps ? env.actionSpace().sample() : Evaluation.greedyAction(q, obs, observationShape, backend);
 
             // 2. Step the environment.
             long t1 = System.nanoTime();
@@ -219,6 +225,7 @@ public final class DqnTrainer {
         } else {
             b = buffer.sample(config.batchSize);
         }
+        b = b.to(backend); // the one upload of the step
         long t1 = System.nanoTime();
 
         // The TD target r + gamma * max_a' Q_target(s', a') * (1 - terminated), without a graph.

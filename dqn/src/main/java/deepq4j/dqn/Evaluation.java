@@ -6,6 +6,7 @@ import deepq4j.envs.Envs;
 import deepq4j.envs.GifWriter;
 import deepq4j.envs.Step;
 import deepq4j.nn.Module;
+import deepq4j.tensor.Backend;
 import deepq4j.tensor.Generator;
 import deepq4j.tensor.Tensor;
 import java.awt.image.BufferedImage;
@@ -48,13 +49,18 @@ public final class Evaluation {
         }
     }
 
-    /** The action with the largest Q-value (the first one on ties, as torch.argmax). */
+    /** The action with the largest Q-value (the first one on ties, as torch.argmax), on the backend of q's parameters. */
     public static int greedyAction(Module q, float[] observation, int[] observationShape) {
+        return greedyAction(q, observation, observationShape, q.parameters().get(0).data().backend());
+    }
+
+    /** As {@link #greedyAction(Module, float[], int[])}, with the backend where q lives given. */
+    public static int greedyAction(Module q, float[] observation, int[] observationShape, Backend backend) {
         int[] shape = new int[observationShape.length + 1];
         shape[0] = 1;
         System.arraycopy(observationShape, 0, shape, 1, observationShape.length);
         try (NoGrad ignored = NoGrad.enter()) {
-            float[] values = q.forward(Tensor.of(observation, shape)).data().toArray();
+            float[] values = q.forward(Tensor.of(backend, observation, shape)).data().toArray();
             int best = 0;
             for (int a = 1; a < values.length; a++) {
                 if (values[a] > values[best]) {

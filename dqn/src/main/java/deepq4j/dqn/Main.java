@@ -3,6 +3,8 @@ package deepq4j.dqn;
 import deepq4j.envs.Env;
 import deepq4j.envs.Envs;
 import deepq4j.nn.Module;
+import deepq4j.opencl.OpenClDevice;
+import deepq4j.opencl.OpenClUnavailableException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -25,7 +27,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "deepq4j", mixinStandardHelpOptions = true, version = "deepq4j 0.1.0",
         description = "Deep Q-learning in pure Java.",
-        subcommands = {Main.Train.class, Main.Eval.class, Main.RandomPolicy.class, Main.ListEnvs.class, CommandLine.HelpCommand.class})
+        subcommands = {Main.Train.class, Main.Eval.class, Main.RandomPolicy.class, Main.ListEnvs.class, Main.ListDevices.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -232,6 +234,28 @@ public final class Main implements Callable<Integer> {
         public Integer call() {
             for (String id : Envs.ids()) {
                 spec.commandLine().getOut().println(id);
+            }
+            return 0;
+        }
+    }
+
+    /** {@code deepq4j devices}: the devices {@code --device} can name. */
+    @Command(name = "devices", mixinStandardHelpOptions = true, description = "List the devices --device can name: cpu and each OpenCL device.")
+    static final class ListDevices implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("cpu " + Runtime.getRuntime().availableProcessors() + " cores (Vector API: "
+                    + (deepq4j.tensor.cpu.Simd.enabled() ? "on" : "off") + ")");
+            try {
+                for (OpenClDevice d : OpenClDevice.all()) {
+                    out.println(d);
+                }
+            } catch (OpenClUnavailableException e) {
+                out.println("no OpenCL devices: " + e.getMessage());
             }
             return 0;
         }

@@ -124,6 +124,31 @@ class CommandLineTest {
     }
 
     @Test
+    void sameSeedSameEpisodesOnTheOpenClDevice() throws Exception {
+        Path a = tmp.resolve("cl-a");
+        Path b = tmp.resolve("cl-b");
+        assertEquals(0, run(shortRun(a, "--device", "opencl")).status());
+        assertEquals(0, run(shortRun(b, "--device", "opencl:0")).status());
+        assertTrue(Files.readString(a.resolve("config.json")).contains("\"device\": \"opencl\""));
+        assertEquals(Files.readAllLines(a.resolve("episodes.csv")), Files.readAllLines(b.resolve("episodes.csv")),
+                "every kernel adds in a fixed order, so a device repeats its runs bit for bit");
+        assertArrayEquals(Files.readAllBytes(a.resolve("model.safetensors")), Files.readAllBytes(b.resolve("model.safetensors")));
+        Outcome eval = run("eval", "--model", a.resolve("model.safetensors").toString(), "--episodes", "2");
+        assertEquals(0, eval.status(), eval.err());
+    }
+
+    @Test
+    void devicesListsTheCpuAndTheOpenClDevices() {
+        Outcome o = run("devices");
+        assertEquals(0, o.status(), o.err());
+        assertTrue(o.out().startsWith("cpu "), o.out());
+        assertTrue(o.out().contains("opencl:0 "), o.out());
+        Outcome missing = run("train", "--device", "opencl:99", "--total-timesteps", "10");
+        assertEquals(2, missing.status());
+        assertTrue(missing.err().contains("no OpenCL device opencl:99"), missing.err());
+    }
+
+    @Test
     void invalidFlagsExitWithStatus2NamingTheFlag() {
         String[][] cases = {
             {"train", "--learning-rate", "-1"},
@@ -132,8 +157,9 @@ class CommandLineTest {
             {"train", "--env-id", "NoSuchEnv-v0"},
             {"train", "--no-such-flag"},
             {"train", "--loss", "cubic"},
+            {"train", "--device", "cuda"},
         };
-        String[] named = {"--learning-rate", "--gamma", "--batch-size", "--env-id", "--no-such-flag", "--loss"};
+        String[] named = {"--learning-rate", "--gamma", "--batch-size", "--env-id", "--no-such-flag", "--loss", "--device"};
         for (int i = 0; i < cases.length; i++) {
             Outcome o = run(cases[i]);
             assertEquals(2, o.status(), String.join(" ", cases[i]));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import deepq4j.autograd.NoGrad;
 import deepq4j.nn.Module;
+import deepq4j.tensor.Backend;
 import deepq4j.tensor.Tensor;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -48,18 +49,33 @@ class ProbeTrainingTest {
     @ParameterizedTest(name = "Probe{0}")
     @ValueSource(ints = {1, 2, 3, 4, 5})
     void dqnLearnsTheProbesValues(int probe) throws Exception {
-        DqnTrainer trainer = new DqnTrainer(probeConfig(probe));
+        learnsTheProbesValues(probe, "cpu");
+    }
+
+    /** The same on the OpenCL device (PoCL in CI): every op of the training step runs as a kernel there. */
+    @ParameterizedTest(name = "Probe{0} on OpenCL")
+    @ValueSource(ints = {1, 2, 3, 4, 5})
+    void dqnLearnsTheProbesValuesOnOpenCl(int probe) throws Exception {
+        learnsTheProbesValues(probe, "opencl");
+    }
+
+    private static void learnsTheProbesValues(int probe, String device) throws Exception {
+        DqnConfig config = probeConfig(probe);
+        config.device = device;
+        DqnTrainer trainer = new DqnTrainer(config);
         Module q = trainer.train(TrainingLog.NONE, null).q();
+        Backend backend = q.parameters().get(0).data().backend();
+        assertEquals(device.equals("cpu") ? "cpu" : "opencl:0", backend.name(), "the network trained on the device asked for");
         float[][] obs = OBSERVATIONS[probe - 1];
         for (int i = 0; i < obs.length; i++) {
             float[] values;
             try (NoGrad ignored = NoGrad.enter()) {
-                values = q.forward(Tensor.of(obs[i], 1, 1)).data().toArray();
+                values = q.forward(Tensor.of(backend, obs[i], 1, 1)).data().toArray();
             }
             float[] expected = EXPECTED[probe - 1][i];
             for (int a = 0; a < expected.length; a++) {
                 assertEquals(expected[a], values[a], TOLERANCE[probe - 1],
-                        "Probe" + probe + ": Q(" + obs[i][0] + ", " + a + ")");
+                        "Probe" + probe + " on " + device + ": Q(" + obs[i][0] + ", " + a + ")");
             }
         }
     }

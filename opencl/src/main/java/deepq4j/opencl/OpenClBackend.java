@@ -1,6 +1,7 @@
 package deepq4j.opencl;
 
 import static org.jocl.CL.CL_CONTEXT_PLATFORM;
+import static org.jocl.CL.CL_FALSE;
 import static org.jocl.CL.CL_DEVICE_SINGLE_FP_CONFIG;
 import static org.jocl.CL.CL_FP_CORRECTLY_ROUNDED_DIVIDE_SQRT;
 import static org.jocl.CL.CL_PROGRAM_BUILD_LOG;
@@ -28,7 +29,10 @@ import deepq4j.tensor.UnaryOp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -65,6 +69,8 @@ public final class OpenClBackend implements Backend {
     private static final int MATMUL_TILE = 64;
     private static final int MATMUL_THREADS = 16;
     private static final Map<Integer, OpenClBackend> OPEN = new HashMap<>();
+    /** Past this many bytes of queued uploads, wait for them (and free their host copies). */
+    private static final long MAX_BYTES_IN_FLIGHT = 64L << 20;
 
     private final OpenClDevice device;
     private final cl_context context;
@@ -76,6 +82,14 @@ public final class OpenClBackend implements Backend {
     /** Bound where a kernel takes an optional buffer that is absent (OpenCL wants some buffer). */
     private final cl_mem unused;
     private boolean indexKernelsQueued;
+    /**
+     * Host copies of uploads still in flight. An upload is queued without waiting (a blocking
+     * write would drain the queue: every small constant such as the 1 in {@code x.add(1)} would
+     * stall the device), from a direct buffer that must stay alive until the write has run. Any
+     * blocking read finishes every earlier command of the in-order queue, so they go then.
+     */
+    private final List<ByteBuffer> uploadsInFlight = new ArrayList<>();
+    private long bytesInFlight;
 
     /**
      * The backend of device {@code index} of {@link OpenClDevice#all()}: opened (context, queue,
@@ -160,6 +174,7 @@ public final class OpenClBackend implements Backend {
     /** Waits until every queued kernel has finished (for timing). */
     public synchronized void finish() {
         clFinish(queue);
+        uploadsDone();
     }
 
     /** Bytes of device memory held by live tensors. */
@@ -217,10 +232,22 @@ public final class OpenClBackend implements Backend {
     public synchronized Storage upload(float[] data, int offset, int length) {
         OpenClStorage s = new OpenClStorage(this, memory, length);
         if (length > 0) {
-            // Blocking: JOCL reads a Java array only while the call lasts.
-            clEnqueueWriteBuffer(queue, s.buffer, CL_TRUE, 0, 4L * length, Pointer.to(data).withByteOffset(4L * offset), 0, null, null);
+            ByteBuffer staging = ByteBuffer.allocateDirect(4 * length).order(ByteOrder.nativeOrder());
+            staging.asFloatBuffer().put(data, offset, length);
+            clEnqueueWriteBuffer(queue, s.buffer, CL_FALSE, 0, 4L * length, Pointer.to(staging), 0, null, null);
+            uploadsInFlight.add(staging);
+            bytesInFlight += 4L * length;
+            if (bytesInFlight > MAX_BYTES_IN_FLIGHT) {
+                finish();
+            }
         }
         return s;
+    }
+
+    /** Called after anything that waited for the whole queue: the uploads queued before it are done. */
+    private void uploadsDone() {
+        uploadsInFlight.clear();
+        bytesInFlight = 0;
     }
 
     @Override
@@ -230,6 +257,7 @@ public final class OpenClBackend implements Backend {
             Tensor c = src.isContiguous() ? src : src.contiguous();
             clEnqueueReadBuffer(queue, mem(c), CL_TRUE, 4L * c.offset(), 4L * n, Pointer.to(dst).withByteOffset(4L * dstOffset),
                     0, null, null);
+            uploadsDone();
         }
         checkIndexErrors();
     }
@@ -241,6 +269,7 @@ public final class OpenClBackend implements Backend {
         }
         int[] flag = new int[1];
         clEnqueueReadBuffer(queue, errorFlag, CL_TRUE, 0, Sizeof.cl_int, Pointer.to(flag), 0, null, null);
+        uploadsDone();
         indexKernelsQueued = false;
         if (flag[0] != 0) {
             clEnqueueFillBuffer(queue, errorFlag, Pointer.to(new int[] {0}), Sizeof.cl_int, 0, Sizeof.cl_int, 0, null, null);
