@@ -7,6 +7,7 @@ import deepq4j.nn.Adam;
 import deepq4j.nn.Losses;
 import deepq4j.nn.Module;
 import deepq4j.nn.Parameter;
+import deepq4j.tensor.Backend;
 import deepq4j.tensor.Generator;
 import deepq4j.tensor.Init;
 import deepq4j.tensor.Tensor;
@@ -40,26 +41,32 @@ final class DqnWorkload {
     /** As above with the given optimizer and loss. */
     DqnWorkload(Function<Generator, Module> network, Function<List<Parameter>, AbstractOptimizer> optimizer, boolean huber, int batch,
                 int actionCount, int[] observationShape, long seed) {
+        this(network, optimizer, huber, batch, actionCount, observationShape, seed, Backend.cpu());
+    }
+
+    /** As above, with the networks and the batch on {@code backend}. */
+    DqnWorkload(Function<Generator, Module> network, Function<List<Parameter>, AbstractOptimizer> optimizer, boolean huber, int batch,
+                int actionCount, int[] observationShape, long seed, Backend backend) {
         Generator g = new Generator(seed);
-        q = network.apply(g);
-        target = network.apply(g);
+        q = network.apply(g).to(backend);
+        target = network.apply(g).to(backend);
         target.copyFrom(q);
         this.optimizer = optimizer.apply(q.parameters());
         this.huber = huber;
         int[] shape = new int[observationShape.length + 1];
         shape[0] = batch;
         System.arraycopy(observationShape, 0, shape, 1, observationShape.length);
-        observations = Init.uniform(g, -1f, 1f, shape);
-        nextObservations = Init.uniform(g, -1f, 1f, shape);
+        observations = Init.uniform(g, -1f, 1f, shape).to(backend);
+        nextObservations = Init.uniform(g, -1f, 1f, shape).to(backend);
         float[] a = new float[batch];
         float[] done = new float[batch];
         for (int i = 0; i < batch; i++) {
             a[i] = g.nextInt(actionCount);
             done[i] = g.nextInt(20) == 0 ? 0f : 1f;
         }
-        actions = Tensor.of(a, batch, 1);
-        notDone = Tensor.of(done, batch);
-        rewards = Tensor.ones(batch);
+        actions = Tensor.of(backend, a, batch, 1);
+        notDone = Tensor.of(backend, done, batch);
+        rewards = Tensor.ones(batch).to(backend);
     }
 
     /** Runs the update on the batch; returns the loss. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import deepq4j.nn.JsonReader;
 import java.io.ByteArrayOutputStream;
@@ -125,6 +126,7 @@ class CommandLineTest {
 
     @Test
     void sameSeedSameEpisodesOnTheOpenClDevice() throws Exception {
+        assumeFalse(Boolean.getBoolean("opencl.skipTests"), "-Dopencl.skipTests=true");
         Path a = tmp.resolve("cl-a");
         Path b = tmp.resolve("cl-b");
         assertEquals(0, run(shortRun(a, "--device", "opencl")).status());
@@ -139,6 +141,7 @@ class CommandLineTest {
 
     @Test
     void devicesListsTheCpuAndTheOpenClDevices() {
+        assumeFalse(Boolean.getBoolean("opencl.skipTests"), "-Dopencl.skipTests=true");
         Outcome o = run("devices");
         assertEquals(0, o.status(), o.err());
         assertTrue(o.out().startsWith("cpu "), o.out());
