@@ -57,6 +57,12 @@ public class DqnConfig {
     public boolean progress = true;
     @Option(names = "--threads", description = "threads of the tensor kernels; results do not depend on it (default: ${DEFAULT-VALUE})")
     public int threads = 1;
+    /** The command line that made this configuration (for `train --resume`, which parses it again); not a flag. */
+    public String[] commandLine;
+    @Option(names = "--checkpoint-interval", description = "steps between checkpoints of the whole training state in the run directory, "
+            + "from which `train --resume DIR` continues bit for bit after a crash; 0 writes none (default: ${DEFAULT-VALUE}; "
+            + "500000 for MinAtar ids)")
+    public long checkpointInterval = 0;
     @Option(names = "--device", description = "where the networks train: cpu, or opencl[:N] for an OpenCL device (see `deepq4j devices`) (default: ${DEFAULT-VALUE})")
     public String device = "cpu";
 
@@ -158,6 +164,9 @@ public class DqnConfig {
         if (!setByUser.test("--learning-starts")) {
             learningStarts = 5_000;
         }
+        if (!setByUser.test("--checkpoint-interval") && !prioritizedReplay) {
+            checkpointInterval = 500_000; // an hour-long run should survive a crash
+        }
         if (!setByUser.test("--train-frequency")) {
             trainFrequency = 1;
         }
@@ -190,6 +199,11 @@ public class DqnConfig {
         require(videoInterval >= 1, "--video-interval", videoInterval, "must be at least 1");
         require(logInterval >= 1, "--log-interval", logInterval, "must be at least 1");
         require(threads >= 1, "--threads", threads, "must be at least 1");
+        require(checkpointInterval >= 0, "--checkpoint-interval", checkpointInterval, "must not be negative (0 writes no checkpoints)");
+        if (checkpointInterval > 0 && prioritizedReplay) {
+            throw new IllegalArgumentException("--checkpoint-interval does not work with --prioritized-replay yet "
+                    + "(the priorities are doubles that a float32 checkpoint cannot hold exactly)");
+        }
         require(device.matches("cpu|opencl(:[0-9]{1,4})?"), "--device", device, "must be cpu, opencl or opencl:N");
         require(perAlpha >= 0, "--per-alpha", perAlpha, "must not be negative");
         require(perBeta >= 0 && perBeta <= 1, "--per-beta", perBeta, "must be in [0, 1]");
@@ -256,6 +270,7 @@ public class DqnConfig {
         m.put("log_interval", logInterval);
         m.put("threads", threads);
         m.put("device", device);
+        m.put("checkpoint_interval", checkpointInterval);
         m.put("algorithm", algorithmName());
         m.put("no_replay", noReplay);
         m.put("no_target_network", noTargetNetwork);

@@ -17,7 +17,11 @@ import deepq4j.tensor.Backend;
 import deepq4j.tensor.Generator;
 import deepq4j.tensor.Tensor;
 import deepq4j.tensor.cpu.Parallelism;
+import deepq4j.nn.Safetensors;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Deep Q-learning, read top to bottom in the order of CleanRL's dqn.py: act epsilon-greedily,
@@ -44,6 +48,20 @@ public final class DqnTrainer {
     /** Nanoseconds spent in each part of the loop, for docs/performance.md. */
     private final long[] nanos = new long[Phase.values().length];
 
+    // Where the run is. Fields rather than locals of the loop, so that a checkpoint can save them.
+    private boolean started;
+    /** The next step to take. */
+    private long step;
+    private int episodes;
+    private double episodeReturn;
+    private int episodeLength;
+    private double recentReturn = Double.NaN;
+    private float[] obs;
+    /** Every action taken: a resumed run replays them to rebuild the environment's state. */
+    private ActionHistory history = new ActionHistory();
+    /** Wall time spent before the last resume. */
+    private double secondsBefore;
+
     /** The parts of a step whose time is measured. */
     public enum Phase { act, env, store, sample, update, sync, log }
 
@@ -58,6 +76,7 @@ public final class DqnTrainer {
         this.env = Envs.make(config.envId);
         this.observationShape = env.observationSpace().shape();
         this.actions = env.actionSpace().n();
+        ActionHistory.requireFits(actions);
         try {
             this.network = config.network == DqnConfig.NetworkChoice.auto
                     ? QNetworks.defaultFor(observationShape)
@@ -131,18 +150,18 @@ public final class DqnTrainer {
 
     private Result loop(TrainingLog log, ProgressBar progress) throws IOException {
         long start = System.nanoTime();
-        env.actionSpace().seed(config.seed);
-        float[] obs = env.reset(config.seed);
-        double episodeReturn = 0;
-        int episodeLength = 0;
-        int episodes = 0;
-        double recentReturn = Double.NaN;
-        double eps = epsilon.epsilon(0, 0);
-        for (long step = 0; step < config.totalTimesteps; step++) {
+        if (!started) {
+            env.actionSpace().seed(config.seed);
+            obs = env.reset(config.seed);
+            started = true;
+        }
+        double eps = epsilon.epsilon(step, episodes);
+        for (; step < config.totalTimesteps; step++) {
             // 1. Act: a random action with probability epsilon, otherwise the greedy one.
             long t0 = System.nanoTime();
             eps = epsilon.epsilon(step, episodes);
             int action = coin.nextDouble() < eps ? env.actionSpace().sample() : Evaluation.greedyAction(q, obs, observationShape, backend);
+            history.add(action);
 
             // 2. Step the environment.
             long t1 = System.nanoTime();
@@ -178,7 +197,7 @@ public final class DqnTrainer {
                     Update u = update(step);
                     if (step % config.logInterval == 0) {
                         long t4 = System.nanoTime();
-                        double sps = step / ((t4 - start) / 1e9);
+                        double sps = step / (secondsBefore + (t4 - start) / 1e9);
                         log.metrics(step, u.loss(), u.qValues().mean().item(), eps, sps); // mean Q only when logged
                         nanos[Phase.log.ordinal()] += System.nanoTime() - t4;
                     }
@@ -194,18 +213,180 @@ public final class DqnTrainer {
                 log.video(step, q);
             }
             if (progress != null) {
-                progress.update(step + 1, (step + 1) / ((System.nanoTime() - start) / 1e9), eps, recentReturn);
+                progress.update(step + 1, (step + 1) / (secondsBefore + (System.nanoTime() - start) / 1e9), eps, recentReturn);
+            }
+            // 6. Now and then, save everything needed to go on from the next step after a crash.
+            if (config.checkpointInterval > 0 && (step + 1) % config.checkpointInterval == 0 && step + 1 < config.totalTimesteps) {
+                step++;
+                checkpoint(log, secondsBefore + (System.nanoTime() - start) / 1e9);
+                step--;
             }
         }
         if (progress != null) {
             progress.finish();
         }
-        double wall = (System.nanoTime() - start) / 1e9;
+        double wall = secondsBefore + (System.nanoTime() - start) / 1e9;
         double[] phases = new double[nanos.length];
         for (int i = 0; i < phases.length; i++) {
             phases[i] = nanos[i] / 1e9;
         }
         return new Result(q, config.totalTimesteps, episodes, wall, config.totalTimesteps / wall, phases);
+    }
+
+    /** The checkpoint file of a run directory. */
+    public static Path checkpointFile(Path runDirectory) {
+        return runDirectory.resolve("checkpoint.safetensors");
+    }
+
+    /**
+     * Writes everything the rest of the run depends on to {@code <out>/checkpoint.safetensors}
+     * (through a temporary file and a rename, so a crash while writing leaves the last one whole):
+     * both networks, the optimizer's state, the replay buffer, the random streams, the counters of
+     * the loop, the actions taken (to rebuild the environment), and how long each log file was.
+     */
+    private void checkpoint(TrainingLog log, double seconds) throws IOException {
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        q.stateDict().forEach((k, v) -> tensors.put("q." + k, v));
+        if (target != q) {
+            target.stateDict().forEach((k, v) -> tensors.put("target." + k, v));
+        }
+        optimizer.stateDict().forEach((k, v) -> tensors.put("optimizer." + k, v));
+        buffer.stateDict().forEach((k, v) -> tensors.put("buffer." + k, v));
+        tensors.put("env.actions", history.toTensor());
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("format", CHECKPOINT_FORMAT);
+        meta.put("config", checkpointConfig());
+        if (config.commandLine != null) {
+            meta.put("args", CommandLineText.encode(config.commandLine));
+        }
+        meta.put("step", Long.toString(step));
+        meta.put("episodes", Integer.toString(episodes));
+        meta.put("episode_return", Double.toString(episodeReturn));
+        meta.put("recent_return", Double.toString(recentReturn));
+        meta.put("seconds", Double.toString(seconds));
+        meta.put("nanos", longs(nanos));
+        meta.put("rng.coin", longs(coin.getState()));
+        meta.put("rng.buffer", longs(buffer.rngState()));
+        meta.put("rng.action_space", longs(env.actionSpace().samplerState()));
+        meta.put("buffer.next", Integer.toString(buffer.nextSlot()));
+        meta.put("buffer.size", Integer.toString(buffer.size()));
+        for (Map.Entry<String, Long> e : log.flush().entrySet()) {
+            meta.put("log." + e.getKey(), Long.toString(e.getValue()));
+        }
+        Safetensors.save(tensors, meta, checkpointFile(config.out));
+    }
+
+    private static final String CHECKPOINT_FORMAT = "deepq4j training checkpoint 1";
+
+    /** The settings a checkpoint must be resumed with: all but where the files go. */
+    private String checkpointConfig() {
+        Map<String, Object> m = config.toMap();
+        m.remove("out");
+        return Json.write(m);
+    }
+
+    /**
+     * Loads {@code file} (written by this configuration's {@link #checkpoint}) so that {@link #train}
+     * goes on from the step after it, bit for bit as if the run had never stopped. The environment
+     * is rebuilt by replaying the recorded actions from its seed; the episode counter and the
+     * running return it arrives at are checked against the checkpoint's.
+     */
+    public void restore(Path file) throws IOException {
+        Map<String, String> meta = Safetensors.metadata(file);
+        if (!CHECKPOINT_FORMAT.equals(meta.get("format"))) {
+            throw new IllegalArgumentException(file + " is not a deepq4j training checkpoint");
+        }
+        if (!checkpointConfig().equals(meta.get("config"))) {
+            throw new IllegalArgumentException(file + " was written by a run with other settings: " + meta.get("config"));
+        }
+        Map<String, Tensor> tensors = Safetensors.load(file);
+        q.loadStateDict(withPrefix(tensors, "q."));
+        if (target != q) {
+            target.loadStateDict(withPrefix(tensors, "target."));
+        }
+        optimizer.loadStateDict(withPrefix(tensors, "optimizer."));
+        buffer.loadStateDict(withPrefix(tensors, "buffer."), Integer.parseInt(meta.get("buffer.next")),
+                Integer.parseInt(meta.get("buffer.size")), parseLongs(meta.get("rng.buffer")));
+        coin.setState(parseLongs(meta.get("rng.coin")));
+        long[] saved = parseLongs(meta.get("nanos"));
+        System.arraycopy(saved, 0, nanos, 0, Math.min(saved.length, nanos.length));
+
+        // The environment: the same seed, then every action again.
+        history = ActionHistory.of(tensors.get("env.actions"));
+        step = Long.parseLong(meta.get("step"));
+        if (history.length() != step) {
+            throw new IllegalArgumentException(file + ": " + history.length() + " actions recorded for " + step + " steps");
+        }
+        obs = env.reset(config.seed);
+        episodes = 0;
+        episodeReturn = 0;
+        episodeLength = 0;
+        for (int i = 0; i < history.length(); i++) {
+            Step s = env.step(history.get(i));
+            episodeReturn += s.reward();
+            episodeLength++;
+            if (s.terminated() || s.truncated()) {
+                episodes++;
+                episodeReturn = 0;
+                episodeLength = 0;
+                obs = env.reset();
+            } else {
+                obs = s.observation();
+            }
+        }
+        if (episodes != Integer.parseInt(meta.get("episodes")) || episodeReturn != Double.parseDouble(meta.get("episode_return"))) {
+            throw new IllegalStateException(file + ": replaying the actions gave " + episodes + " episodes and a running return of "
+                    + episodeReturn + ", the checkpoint says " + meta.get("episodes") + " and " + meta.get("episode_return")
+                    + " (did the environment change?)");
+        }
+        env.actionSpace().setSamplerState(parseLongs(meta.get("rng.action_space")));
+        for (int i = 0; lrDecay != null && i < episodes; i++) {
+            lrDecay.step(); // the schedule steps once per episode
+        }
+        recentReturn = Double.parseDouble(meta.get("recent_return"));
+        secondsBefore = Double.parseDouble(meta.get("seconds"));
+        started = true;
+    }
+
+    /** The log file lengths a checkpoint recorded (see {@link RunDirectory#reopen}). */
+    public static Map<String, Long> loggedLengths(Path file) throws IOException {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : Safetensors.metadata(file).entrySet()) {
+            if (e.getKey().startsWith("log.")) {
+                out.put(e.getKey().substring(4), Long.parseLong(e.getValue()));
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Tensor> withPrefix(Map<String, Tensor> tensors, String prefix) {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        tensors.forEach((k, v) -> {
+            if (k.startsWith(prefix)) {
+                out.put(k.substring(prefix.length()), v);
+            }
+        });
+        return out;
+    }
+
+    private static String longs(long[] values) {
+        StringBuilder b = new StringBuilder();
+        for (long v : values) {
+            b.append(b.length() > 0 ? "," : "").append(v);
+        }
+        return b.toString();
+    }
+
+    private static long[] parseLongs(String text) {
+        if (text == null) {
+            throw new IllegalArgumentException("the checkpoint lacks a random stream's state");
+        }
+        String[] parts = text.split(",");
+        long[] v = new long[parts.length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = Long.parseLong(parts[i]);
+        }
+        return v;
     }
 
     /** What a gradient step reports: its TD loss and the batch's Q(s, a) before the step. */

@@ -79,10 +79,19 @@ public final class Main implements Callable<Integer> {
         CommandLine.Model.CommandSpec spec;
         @Mixin
         DqnConfig config = new DqnConfig();
+        @Option(names = "--resume", paramLabel = "DIR", description = "continue the run in DIR from its last checkpoint "
+                + "(see --checkpoint-interval) with the settings it was started with; give no other flags")
+        Path resume;
 
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
+            if (resume != null) {
+                return resume(out);
+            }
+            // What came after "train", kept so that `train --resume` can rebuild this configuration.
+            java.util.List<String> original = spec.commandLine().getParseResult().originalArgs();
+            config.commandLine = original.subList(original.indexOf("train") + 1, original.size()).toArray(new String[0]);
             // Flags left unset take the defaults of the environment's own baseline (MinAtar's DQN for MinAtar ids).
             config.applyEnvironmentDefaults(flag -> spec.commandLine().getParseResult().hasMatchedOption(flag));
             try {
@@ -100,14 +109,56 @@ public final class Main implements Callable<Integer> {
                     summary.get("eval_return_std"));
             return 0;
         }
+
+        /** Continues the run in {@link #resume} from its checkpoint, with the command line stored in it. */
+        private int resume(PrintWriter out) throws IOException {
+            if (spec.commandLine().getParseResult().matchedOptions().size() > 1) {
+                throw new ParameterException(spec.commandLine(), "--resume takes every setting from the checkpoint; give no other flags");
+            }
+            Path file = DqnTrainer.checkpointFile(resume);
+            if (!Files.exists(file)) {
+                throw new ParameterException(spec.commandLine(), "invalid value for --resume: " + resume + " holds no checkpoint ("
+                        + file.getFileName() + "): the run finished, or was started without --checkpoint-interval");
+            }
+            String args = deepq4j.nn.Safetensors.metadata(file).get("args");
+            if (args == null) {
+                throw new ParameterException(spec.commandLine(), "invalid value for --resume: " + file + " does not record its command line");
+            }
+            CommandLine again = new CommandLine(new Train());
+            again.setCaseInsensitiveEnumValuesAllowed(true);
+            CommandLine.ParseResult parsed = again.parseArgs(CommandLineText.decode(args));
+            DqnConfig resumed = ((Train) again.getCommand()).config;
+            resumed.commandLine = CommandLineText.decode(args);
+            resumed.applyEnvironmentDefaults(parsed::hasMatchedOption);
+            resumed.out = resume;
+            Map<String, Object> summary = trainAndEvaluate(resumed, out, System.console() != null, true);
+            out.printf("done: %s, %.1f s, %,.0f steps/s; greedy evaluation over %d episodes: %.2f +- %.2f%n", resumed.out,
+                    summary.get("wall_seconds"), summary.get("sps"), resumed.evalEpisodes, summary.get("eval_return_mean"),
+                    summary.get("eval_return_std"));
+            return 0;
+        }
     }
 
     /** Trains with {@code config}, writes every file of the run directory, and returns the summary. */
     public static Map<String, Object> trainAndEvaluate(DqnConfig config, PrintWriter out, boolean terminal) throws IOException {
+        return trainAndEvaluate(config, out, terminal, false);
+    }
+
+    /**
+     * As above; with {@code resume}, the run goes on from the checkpoint in its directory (its log
+     * files cut back to that point), and the checkpoint is deleted once the run has finished.
+     */
+    public static Map<String, Object> trainAndEvaluate(DqnConfig config, PrintWriter out, boolean terminal, boolean resume)
+            throws IOException {
         DqnTrainer trainer = new DqnTrainer(config);
-        try (RunDirectory run = new RunDirectory(config.out, config)) {
+        Path checkpoint = DqnTrainer.checkpointFile(config.out);
+        if (resume) {
+            trainer.restore(checkpoint);
+        }
+        try (RunDirectory run = resume ? RunDirectory.reopen(config.out, config, DqnTrainer.loggedLengths(checkpoint))
+                : new RunDirectory(config.out, config)) {
             out.println("deepq4j train: " + config.algorithmName() + " on " + config.envId + ", seed " + config.seed + ", "
-                    + String.format("%,d", config.totalTimesteps) + " steps -> " + config.out);
+                    + String.format("%,d", config.totalTimesteps) + " steps -> " + config.out + (resume ? " (resumed)" : ""));
             out.flush();
             ProgressBar bar = config.progress ? new ProgressBar(System.err, config.totalTimesteps, terminal) : null;
             DqnTrainer.Result result = trainer.train(run, bar);
@@ -139,6 +190,7 @@ public final class Main implements Callable<Integer> {
             summary.put("eval_returns", eval.returns());
             summary.put("java", System.getProperty("java.version"));
             run.writeSummary(summary);
+            Files.deleteIfExists(checkpoint); // the run is whole: nothing to resume
             return summary;
         }
     }

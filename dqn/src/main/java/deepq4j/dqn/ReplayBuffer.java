@@ -3,6 +3,8 @@ package deepq4j.dqn;
 import deepq4j.tensor.Generator;
 import deepq4j.tensor.Tensor;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Experience replay: a fixed-size ring buffer of transitions (s, a, r, s', terminated), sampled
@@ -89,6 +91,53 @@ public class ReplayBuffer {
     /** The slot the next transition goes to (the most recent one is just before it). */
     public int nextSlot() {
         return next;
+    }
+
+    /**
+     * The stored transitions (rows 0 to size - 1) as tensors, for a checkpoint; with
+     * {@link #nextSlot()}, {@link #size()} and {@link #rngState()} that is the whole buffer.
+     */
+    public Map<String, Tensor> stateDict() {
+        int[] shape = new int[observationShape.length + 1];
+        shape[0] = size;
+        System.arraycopy(observationShape, 0, shape, 1, observationShape.length);
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        out.put("observations", Tensor.of(Arrays.copyOf(observations, size * observationSize), shape));
+        out.put("next_observations", Tensor.of(Arrays.copyOf(nextObservations, size * observationSize), shape));
+        out.put("actions", Tensor.of(Arrays.copyOf(actions, size), size));
+        out.put("rewards", Tensor.of(Arrays.copyOf(rewards, size), size));
+        out.put("terminated", Tensor.of(Arrays.copyOf(terminated, size), size));
+        return out;
+    }
+
+    /** The state of the sampling stream. */
+    public long[] rngState() {
+        return rng.getState();
+    }
+
+    /** Refills the buffer from a {@link #stateDict()} and the position and stream state saved with it. */
+    public void loadStateDict(Map<String, Tensor> saved, int nextSlot, int filled, long[] rngState) {
+        if (filled < 0 || filled > capacity || nextSlot < 0 || nextSlot >= capacity || (filled < capacity && nextSlot != filled)) {
+            throw new IllegalArgumentException("ReplayBuffer.loadStateDict: " + filled + " transitions with the next slot " + nextSlot
+                    + " do not fit a buffer of " + capacity);
+        }
+        copyRows(saved, "observations", observations, filled * observationSize);
+        copyRows(saved, "next_observations", nextObservations, filled * observationSize);
+        copyRows(saved, "actions", actions, filled);
+        copyRows(saved, "rewards", rewards, filled);
+        copyRows(saved, "terminated", terminated, filled);
+        next = nextSlot;
+        size = filled;
+        rng.setState(rngState);
+    }
+
+    private static void copyRows(Map<String, Tensor> saved, String name, float[] into, int count) {
+        Tensor t = saved.get(name);
+        if (t == null || t.numel() != count) {
+            throw new IllegalArgumentException("ReplayBuffer.loadStateDict: '" + name + "' should hold " + count + " values, "
+                    + (t == null ? "it is missing" : "it holds " + t.numel()));
+        }
+        System.arraycopy(t.toArray(), 0, into, 0, count);
     }
 
     /** {@code batchSize} transitions drawn uniformly with replacement. */

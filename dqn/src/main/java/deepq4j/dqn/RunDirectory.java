@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,8 @@ import java.util.Map;
  * written whole go through a temporary name and a rename.
  */
 public final class RunDirectory implements TrainingLog, Closeable {
+    private static final String EPISODES = "episodes.csv";
+    private static final String METRICS = "metrics.csv";
     private final Path dir;
     private final DqnConfig config;
     private final BufferedWriter episodes;
@@ -46,6 +49,54 @@ public final class RunDirectory implements TrainingLog, Closeable {
         metrics.write("step,td_loss,mean_q,epsilon,sps\n");
         metrics.flush();
         tensorboard = new TensorBoardWriter(dir);
+    }
+
+    private RunDirectory(Path dir, DqnConfig config, Map<String, Long> lengths) throws IOException {
+        this.dir = dir;
+        this.config = config;
+        Path episodesFile = dir.resolve(EPISODES);
+        TensorBoardWriter.truncate(episodesFile, length(lengths, EPISODES));
+        TensorBoardWriter.truncate(dir.resolve(METRICS), length(lengths, METRICS));
+        // the learning curve is drawn at the end from every episode, those before the checkpoint too
+        List<String> lines = Files.readAllLines(episodesFile, StandardCharsets.UTF_8);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            curve.add(new LearningCurvePlot.Point(Long.parseLong(f[0]), Double.parseDouble(f[1])));
+        }
+        episodes = Files.newBufferedWriter(episodesFile, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        metrics = Files.newBufferedWriter(dir.resolve(METRICS), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        String events = lengths.keySet().stream().filter(k -> k.startsWith("events.out.tfevents")).findFirst()
+                .orElseThrow(() -> new IOException("the checkpoint names no TensorBoard file"));
+        tensorboard = new TensorBoardWriter(dir.resolve(events), lengths.get(events));
+    }
+
+    /**
+     * Continues the files of a run that stopped after a checkpoint: each log file is cut back to
+     * the length it had when the checkpoint was written ({@link #flush()}), so nothing logged
+     * after it (and so logged again after the resume) appears twice.
+     */
+    public static RunDirectory reopen(Path dir, DqnConfig config, Map<String, Long> lengths) throws IOException {
+        return new RunDirectory(dir, config, lengths);
+    }
+
+    private static long length(Map<String, Long> lengths, String file) throws IOException {
+        Long n = lengths.get(file);
+        if (n == null) {
+            throw new IOException("the checkpoint does not record the length of " + file);
+        }
+        return n;
+    }
+
+    @Override
+    public Map<String, Long> flush() throws IOException {
+        episodes.flush();
+        metrics.flush();
+        tensorboard.flush();
+        Map<String, Long> lengths = new java.util.LinkedHashMap<>();
+        lengths.put(EPISODES, Files.size(dir.resolve(EPISODES)));
+        lengths.put(METRICS, Files.size(dir.resolve(METRICS)));
+        lengths.put(tensorboard.path().getFileName().toString(), Files.size(tensorboard.path()));
+        return lengths;
     }
 
     /** The directory. */

@@ -45,6 +45,23 @@ public final class TensorBoardWriter implements Closeable {
         out.flush();
     }
 
+    /** Continues the event file {@code file}, first cut back to {@code length} bytes (whole records written before a checkpoint). */
+    public TensorBoardWriter(Path file, long length) throws IOException {
+        path = file;
+        truncate(file, length);
+        out = new BufferedOutputStream(Files.newOutputStream(file, java.nio.file.StandardOpenOption.APPEND));
+    }
+
+    /** Cuts {@code file} to its first {@code length} bytes. */
+    static void truncate(Path file, long length) throws IOException {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+            if (ch.size() < length) {
+                throw new IOException(file + " is shorter (" + ch.size() + " bytes) than when the checkpoint was written (" + length + ")");
+            }
+            ch.truncate(length);
+        }
+    }
+
     /** The event file. */
     public Path path() {
         return path;

@@ -2,6 +2,7 @@ package deepq4j.dqn;
 
 import deepq4j.nn.Module;
 import java.io.IOException;
+import java.util.Map;
 
 /** Where a training run reports what happens; {@link RunDirectory} writes it to files, tests may collect it. */
 public interface TrainingLog {
@@ -13,6 +14,14 @@ public interface TrainingLog {
 
     /** A chance to record a video of the current network (with --capture-video). */
     default void video(long step, Module q) throws IOException {
+    }
+
+    /**
+     * Writes out everything logged so far and returns each file's length in bytes, so that a
+     * checkpoint can return the files to this point ({@link RunDirectory#reopen}).
+     */
+    default Map<String, Long> flush() throws IOException {
+        return Map.of();
     }
 
     /** A log that keeps nothing. */

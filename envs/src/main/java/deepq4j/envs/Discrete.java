@@ -32,6 +32,21 @@ public final class Discrete {
         return (int) random.integers(n);
     }
 
+    /** The sampler's state, to continue the same draws later (a checkpoint); seeds from entropy first if never seeded. */
+    public long[] samplerState() {
+        if (random == null) {
+            random = NumpyGenerator.fromEntropy();
+        }
+        return random.getState();
+    }
+
+    /** Continues the draws from a state {@link #samplerState()} returned. */
+    public void setSamplerState(long[] state) {
+        NumpyGenerator g = new NumpyGenerator(0);
+        g.setState(state);
+        random = g;
+    }
+
     /** True for 0 <= action < n. */
     public boolean contains(int action) {
         return action >= 0 && action < n;

@@ -18,6 +18,16 @@ public final class NumpyGenerator {
         return new NumpyGenerator(new java.security.SecureRandom().nextLong() >>> 1);
     }
 
+    /** The bit generator's state (see {@link Pcg64#getState()}). */
+    public long[] getState() {
+        return bits.getState();
+    }
+
+    /** Continues from a state {@link #getState()} returned. */
+    public void setState(long[] state) {
+        bits.setState(state);
+    }
+
     /** Uniform in [0, 1). */
     public double random() {
         return bits.nextDouble();

@@ -35,6 +35,24 @@ public final class Pcg64 {
         step();
     }
 
+    /** The whole state (128-bit state, increment, the kept 32-bit half), as NumPy's {@code bit_generator.state}. */
+    public long[] getState() {
+        return new long[] {stateHi, stateLo, incHi, incLo, hasUint32 ? 1 : 0, uinteger};
+    }
+
+    /** Continues from a state {@link #getState()} returned. */
+    public void setState(long[] saved) {
+        if (saved.length != 6 || (saved[4] != 0 && saved[4] != 1) || (saved[3] & 1) == 0) {
+            throw new IllegalArgumentException("Pcg64.setState: not a state from getState(): " + java.util.Arrays.toString(saved));
+        }
+        stateHi = saved[0];
+        stateLo = saved[1];
+        incHi = saved[2];
+        incLo = saved[3];
+        hasUint32 = saved[4] == 1;
+        uinteger = (int) saved[5];
+    }
+
     /** state = state * MULT + inc, modulo 2^128. */
     private void step() {
         long lo = stateLo * MULT_LO;

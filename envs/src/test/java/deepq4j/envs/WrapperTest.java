@@ -149,4 +149,24 @@ class WrapperTest {
         assertThrows(IllegalArgumentException.class, () -> new Box(new float[] {1}, new float[] {0}));
         assertThrows(IllegalArgumentException.class, () -> new Discrete(0));
     }
+
+    @Test
+    void anActionSpacesSamplerStateContinuesItsDraws() {
+        Discrete space = new Discrete(6);
+        space.seed(3);
+        space.sample();
+        long[] state = space.samplerState();
+        int[] first = new int[20];
+        for (int i = 0; i < first.length; i++) {
+            first[i] = space.sample();
+        }
+        Discrete other = new Discrete(6);
+        other.setSamplerState(state);
+        int[] again = new int[20];
+        for (int i = 0; i < again.length; i++) {
+            again[i] = other.sample();
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(first, again);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> other.setSamplerState(new long[] {1}));
+    }
 }

@@ -1,8 +1,10 @@
 package deepq4j.nn;
 
+import deepq4j.tensor.Shape;
 import deepq4j.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -49,6 +51,67 @@ public abstract class AbstractOptimizer implements Optimizer {
     @SuppressWarnings("unchecked")
     protected <S> S state(Parameter p, Function<Parameter, S> create) {
         return (S) state.computeIfAbsent(p, k -> create.apply(p));
+    }
+
+    /**
+     * The per-parameter state as named tensors, torch's {@code optimizer.state_dict()["state"]}
+     * flattened: {@code "<parameter index>.<name>"}, such as {@code "0.exp_avg"}. Parameters not
+     * updated yet have no entries. The tensors are the live state, not copies.
+     */
+    public Map<String, Tensor> stateDict() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        for (int i = 0; i < params.size(); i++) {
+            Object s = state.get(params.get(i));
+            if (s != null) {
+                for (Map.Entry<String, Tensor> e : saveState(s).entrySet()) {
+                    out.put(i + "." + e.getKey(), e.getValue());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Replaces the per-parameter state with copies of a {@link #stateDict()}'s tensors; names and shapes must match. */
+    public void loadStateDict(Map<String, Tensor> saved) {
+        Map<Integer, Map<String, Tensor>> byParameter = new LinkedHashMap<>();
+        for (Map.Entry<String, Tensor> e : saved.entrySet()) {
+            String key = e.getKey();
+            int dot = key.indexOf('.');
+            int index = -1;
+            if (dot > 0 && key.substring(0, dot).matches("[0-9]+")) {
+                index = Integer.parseInt(key.substring(0, dot));
+            }
+            if (index < 0 || index >= params.size()) {
+                throw new IllegalArgumentException(getClass().getSimpleName() + ".loadStateDict: '" + key
+                        + "' names no parameter (there are " + params.size() + ")");
+            }
+            byParameter.computeIfAbsent(index, k -> new LinkedHashMap<>()).put(key.substring(dot + 1), e.getValue());
+        }
+        state.clear();
+        for (Map.Entry<Integer, Map<String, Tensor>> e : byParameter.entrySet()) {
+            Parameter p = params.get(e.getKey());
+            state.put(p, restoreState(p, e.getKey(), e.getValue()));
+        }
+    }
+
+    /** One parameter's state as named tensors (torch's names). */
+    protected abstract Map<String, Tensor> saveState(Object parameterState);
+
+    /** A parameter's state rebuilt from {@link #saveState}'s tensors. */
+    protected abstract Object restoreState(Parameter p, int index, Map<String, Tensor> saved);
+
+    /** Copies the saved tensor {@code name} into {@code into} (on the parameter's device), checking its shape. */
+    protected void restore(Map<String, Tensor> saved, int index, String name, Tensor into) {
+        Tensor t = saved.get(name);
+        if (t == null) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ".loadStateDict: parameter " + index + " lacks '" + name
+                    + "' (it has " + saved.keySet() + ")");
+        }
+        if (!java.util.Arrays.equals(t.shape(), into.shape())) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ".loadStateDict: '" + index + "." + name + "' has shape "
+                    + Shape.str(t.shape()) + ", the parameter " + Shape.str(into.shape()));
+        }
+        into.copyFrom(t.to(into.backend()));
     }
 
     /** A zero tensor shaped and placed like the parameter, for moment estimates. */

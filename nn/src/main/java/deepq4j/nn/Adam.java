@@ -1,7 +1,9 @@
 package deepq4j.nn;
 
 import deepq4j.tensor.Tensor;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** {@code torch.optim.Adam}: bias-corrected moment estimates, optional L2 weight decay and amsgrad. */
 public class Adam extends AbstractOptimizer {
@@ -49,6 +51,39 @@ public class Adam extends AbstractOptimizer {
         this.weightDecay = weightDecay;
         this.amsgrad = amsgrad;
         this.decoupled = decoupled;
+    }
+
+    @Override
+    protected Map<String, Tensor> saveState(Object parameterState) {
+        Moments m = (Moments) parameterState;
+        // torch keeps the step as a float32 tensor too; it counts exactly up to 2^24.
+        if (m.step > 1 << 24) {
+            throw new IllegalStateException("Adam: step " + m.step + " is past 2^24 and cannot be saved exactly as a float");
+        }
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        out.put("step", Tensor.scalar(m.step));
+        out.put("exp_avg", m.expAvg);
+        out.put("exp_avg_sq", m.expAvgSq);
+        if (m.maxExpAvgSq != null) {
+            out.put("max_exp_avg_sq", m.maxExpAvgSq);
+        }
+        return out;
+    }
+
+    @Override
+    protected Object restoreState(Parameter p, int index, Map<String, Tensor> saved) {
+        Moments m = new Moments(p, amsgrad);
+        restore(saved, index, "exp_avg", m.expAvg);
+        restore(saved, index, "exp_avg_sq", m.expAvgSq);
+        if (amsgrad) {
+            restore(saved, index, "max_exp_avg_sq", m.maxExpAvgSq);
+        }
+        Tensor step = saved.get("step");
+        if (step == null || step.numel() != 1) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ".loadStateDict: parameter " + index + " lacks its step");
+        }
+        m.step = (long) step.item();
+        return m;
     }
 
     @Override

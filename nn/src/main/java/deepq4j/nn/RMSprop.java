@@ -1,7 +1,9 @@
 package deepq4j.nn;
 
 import deepq4j.tensor.Tensor;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code torch.optim.RMSprop}. The centered form divides by an estimate of the gradient's
@@ -45,6 +47,33 @@ public class RMSprop extends AbstractOptimizer {
         this.weightDecay = weightDecay;
         this.momentum = momentum;
         this.centered = centered;
+    }
+
+    @Override
+    protected Map<String, Tensor> saveState(Object parameterState) {
+        Averages a = (Averages) parameterState;
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        out.put("square_avg", a.squareAvg);
+        if (a.gradAvg != null) {
+            out.put("grad_avg", a.gradAvg);
+        }
+        if (a.momentumBuffer != null) {
+            out.put("momentum_buffer", a.momentumBuffer);
+        }
+        return out;
+    }
+
+    @Override
+    protected Object restoreState(Parameter p, int index, Map<String, Tensor> saved) {
+        Averages a = new Averages(p, centered, momentum > 0);
+        restore(saved, index, "square_avg", a.squareAvg);
+        if (centered) {
+            restore(saved, index, "grad_avg", a.gradAvg);
+        }
+        if (momentum > 0) {
+            restore(saved, index, "momentum_buffer", a.momentumBuffer);
+        }
+        return a;
     }
 
     @Override

@@ -1,7 +1,9 @@
 package deepq4j.nn;
 
 import deepq4j.tensor.Tensor;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** {@code torch.optim.SGD}: plain gradient descent, with optional momentum, dampening, Nesterov and L2 decay. */
 public class SGD extends AbstractOptimizer {
@@ -37,6 +39,26 @@ public class SGD extends AbstractOptimizer {
         this.dampening = dampening;
         this.weightDecay = weightDecay;
         this.nesterov = nesterov;
+    }
+
+    @Override
+    protected Map<String, Tensor> saveState(Object parameterState) {
+        Buffer b = (Buffer) parameterState;
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        if (b.values != null && b.started) {
+            out.put("momentum_buffer", b.values);
+        }
+        return out;
+    }
+
+    @Override
+    protected Object restoreState(Parameter p, int index, Map<String, Tensor> saved) {
+        Buffer b = new Buffer(p, momentum > 0);
+        if (momentum > 0) {
+            restore(saved, index, "momentum_buffer", b.values);
+            b.started = true;
+        }
+        return b;
     }
 
     @Override

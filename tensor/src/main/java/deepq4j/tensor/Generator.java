@@ -31,6 +31,24 @@ public final class Generator {
         defaultGenerator = new Generator(seed);
     }
 
+    /**
+     * Everything that fixes the rest of the stream, as {@code torch.Generator.get_state()}: the
+     * counter, and the spare normal value of the last Box-Muller pair (if one is waiting).
+     */
+    public long[] getState() {
+        return new long[] {state, hasSpare ? 1 : 0, Double.doubleToRawLongBits(spareGaussian)};
+    }
+
+    /** Continues from a state {@link #getState()} returned, as {@code torch.Generator.set_state()}. */
+    public void setState(long[] saved) {
+        if (saved.length != 3 || (saved[1] != 0 && saved[1] != 1)) {
+            throw new IllegalArgumentException("Generator.setState: not a state from getState(): " + java.util.Arrays.toString(saved));
+        }
+        state = saved[0];
+        hasSpare = saved[1] == 1;
+        spareGaussian = Double.longBitsToDouble(saved[2]);
+    }
+
     /** 64 uniformly random bits. */
     public long nextLong() {
         long z = (state += 0x9E3779B97F4A7C15L);

@@ -1,0 +1,173 @@
+package deepq4j.dqn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import deepq4j.nn.Module;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * A run that crashes after a checkpoint and is resumed with {@code train --resume} ends exactly as
+ * the same run without the crash: the same episodes, the same metrics (but for the wall-clock
+ * speed), the same model bytes; the log files hold nothing twice.
+ */
+class ResumeTest {
+    @TempDir
+    Path tmp;
+
+    private static List<String> args(Path out, String env, String... extra) {
+        List<String> a = new ArrayList<>(List.of("--env-id", env, "--seed", "5", "--total-timesteps", "4000",
+                "--learning-starts", "300", "--buffer-size", "1000", "--batch-size", "32", "--train-frequency", "2",
+                "--target-network-frequency", "100", "--eval-episodes", "3", "--log-interval", "50", "--no-progress",
+                "--checkpoint-interval", "1000", "--out", out.toString()));
+        a.addAll(List.of(extra));
+        return a;
+    }
+
+    /** Thrown by {@link CrashingLog}: the process "dies" here. */
+    private static final class Crash extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** Passes everything to the run directory, then dies at the first episode after {@code step}. */
+    private static final class CrashingLog implements TrainingLog {
+        private final RunDirectory run;
+        private final long at;
+
+        CrashingLog(RunDirectory run, long at) {
+            this.run = run;
+            this.at = at;
+        }
+
+        @Override
+        public void episode(long step, double episodicReturn, int length) throws IOException {
+            if (step > at) {
+                throw new Crash();
+            }
+            run.episode(step, episodicReturn, length);
+        }
+
+        @Override
+        public void metrics(long step, double tdLoss, double meanQ, double epsilon, double sps) throws IOException {
+            run.metrics(step, tdLoss, meanQ, epsilon, sps);
+        }
+
+        @Override
+        public Map<String, Long> flush() throws IOException {
+            return run.flush();
+        }
+    }
+
+    /** The configuration `train` makes of these arguments. */
+    private static DqnConfig parse(List<String> args) {
+        CommandLine cl = new CommandLine(new Main.Train());
+        CommandLine.ParseResult parsed = cl.parseArgs(args.toArray(new String[0]));
+        DqnConfig c = ((Main.Train) cl.getCommand()).config;
+        c.commandLine = args.toArray(new String[0]);
+        c.applyEnvironmentDefaults(parsed::hasMatchedOption);
+        return c;
+    }
+
+    private static List<String> withoutSpeed(Path metrics) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String line : Files.readAllLines(metrics, StandardCharsets.UTF_8)) {
+            out.add(line.substring(0, line.lastIndexOf(',')));
+        }
+        return out;
+    }
+
+    private void crashResumeAndCompare(String env, String... extra) throws Exception {
+        Path whole = tmp.resolve(env.replace('/', '-') + "-whole");
+        Path crashed = tmp.resolve(env.replace('/', '-') + "-crashed");
+        List<String> wholeArgs = new ArrayList<>(List.of("train"));
+        wholeArgs.addAll(args(whole, env, extra));
+        CommandLineTest.Outcome a = CommandLineTest.run(wholeArgs.toArray(new String[0]));
+        assertEquals(0, a.status(), a.err());
+        assertFalse(Files.exists(DqnTrainer.checkpointFile(whole)), "a finished run leaves no checkpoint");
+
+        DqnConfig c = parse(args(crashed, env, extra));
+        DqnTrainer trainer = new DqnTrainer(c);
+        try (RunDirectory run = new RunDirectory(crashed, c)) {
+            assertThrows(Crash.class, () -> trainer.train(new CrashingLog(run, 2_300), null));
+        }
+        assertTrue(Files.exists(DqnTrainer.checkpointFile(crashed)), "checkpoints at 1000 and 2000 steps");
+        CommandLineTest.Outcome b = CommandLineTest.run("train", "--resume", crashed.toString());
+        assertEquals(0, b.status(), b.err());
+        assertTrue(b.out().contains("(resumed)"), b.out());
+
+        assertEquals(Files.readAllLines(whole.resolve("episodes.csv")), Files.readAllLines(crashed.resolve("episodes.csv")));
+        assertEquals(withoutSpeed(whole.resolve("metrics.csv")), withoutSpeed(crashed.resolve("metrics.csv")));
+        assertArrayEquals(Files.readAllBytes(whole.resolve("model.safetensors")), Files.readAllBytes(crashed.resolve("model.safetensors")));
+        assertFalse(Files.exists(DqnTrainer.checkpointFile(crashed)));
+        assertTrue(Files.exists(crashed.resolve("learning_curve.png")) && Files.exists(crashed.resolve("summary.json")));
+        // The TensorBoard file was cut back too: as many records as the whole run's.
+        assertEquals(tensorBoardRecords(whole), tensorBoardRecords(crashed));
+    }
+
+    private static int tensorBoardRecords(Path dir) throws IOException {
+        Path events;
+        try (var files = Files.list(dir)) {
+            events = files.filter(p -> p.getFileName().toString().startsWith("events.out.tfevents")).findFirst().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(events);
+        int records = 0;
+        for (int at = 0; at < bytes.length; records++) {
+            long length = 0;
+            for (int i = 7; i >= 0; i--) {
+                length = (length << 8) | (bytes[at + i] & 0xFF);
+            }
+            at += 8 + 4 + (int) length + 4;
+        }
+        return records;
+    }
+
+    @Test
+    void aResumedCartPoleRunEndsAsAnUninterruptedOne() throws Exception {
+        crashResumeAndCompare("CartPole-v1");
+    }
+
+    @Test
+    void aResumedMinAtarRunWithRmspropAndHuberEndsAsAnUninterruptedOne() throws Exception {
+        crashResumeAndCompare("MinAtar/Breakout-v1", "--exploration-fraction", "0.5");
+    }
+
+    @Test
+    void theCheckpointRecordsTheCommandLineAfterTrain() throws Exception {
+        // A run that diverges after its first checkpoint (a huge learning rate) dies, leaving it.
+        Path dir = tmp.resolve("train"); // a value equal to the command's name must survive
+        List<String> a = new ArrayList<>(List.of("train"));
+        a.addAll(args(dir, "CartPole-v1", "--learning-rate", "1e30"));
+        a.set(a.indexOf("--checkpoint-interval") + 1, "200");
+        CommandLineTest.Outcome o = CommandLineTest.run(a.toArray(new String[0]));
+        assertEquals(1, o.status(), o.out());
+        assertTrue(o.err().contains("diverged"), o.err());
+        String stored = deepq4j.nn.Safetensors.metadata(DqnTrainer.checkpointFile(dir)).get("args");
+        assertEquals(a.subList(1, a.size()), List.of(CommandLineText.decode(stored)));
+    }
+
+    @Test
+    void resumeNamesWhatIsWrong() throws Exception {
+        CommandLineTest.Outcome none = CommandLineTest.run("train", "--resume", tmp.resolve("nothing").toString());
+        assertEquals(2, none.status());
+        assertTrue(none.err().contains("holds no checkpoint"), none.err());
+        CommandLineTest.Outcome extra = CommandLineTest.run("train", "--resume", tmp.toString(), "--seed", "3");
+        assertEquals(2, extra.status());
+        assertTrue(extra.err().contains("give no other flags"), extra.err());
+        CommandLineTest.Outcome per = CommandLineTest.run("train", "--prioritized-replay", "--checkpoint-interval", "10");
+        assertEquals(2, per.status());
+        assertTrue(per.err().contains("--checkpoint-interval"), per.err());
+        assertTrue(Module.class.isInstance(new DqnTrainer(DqnConfig.forEnv("CartPole-v1")).qNetwork()));
+    }
+}
