@@ -10,7 +10,9 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -27,7 +29,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "deepq4j", mixinStandardHelpOptions = true, version = "deepq4j 0.1.0",
         description = "Deep Q-learning in pure Java.",
-        subcommands = {Main.Train.class, Main.Eval.class, Main.RandomPolicy.class, Main.ListEnvs.class, Main.ListDevices.class, CommandLine.HelpCommand.class})
+        subcommands = {Main.Train.class, Main.Eval.class, Main.RandomPolicy.class, Main.ListEnvs.class, Main.ListDevices.class, Main.Compare.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -124,12 +126,7 @@ public final class Main implements Callable<Integer> {
             if (args == null) {
                 throw new ParameterException(spec.commandLine(), "invalid value for --resume: " + file + " does not record its command line");
             }
-            CommandLine again = new CommandLine(new Train());
-            again.setCaseInsensitiveEnumValuesAllowed(true);
-            CommandLine.ParseResult parsed = again.parseArgs(CommandLineText.decode(args));
-            DqnConfig resumed = ((Train) again.getCommand()).config;
-            resumed.commandLine = CommandLineText.decode(args);
-            resumed.applyEnvironmentDefaults(parsed::hasMatchedOption);
+            DqnConfig resumed = trainConfig(CommandLineText.decode(args));
             resumed.out = resume;
             Map<String, Object> summary = trainAndEvaluate(resumed, out, System.console() != null, true);
             out.printf("done: %s, %.1f s, %,.0f steps/s; greedy evaluation over %d episodes: %.2f +- %.2f%n", resumed.out,
@@ -137,6 +134,27 @@ public final class Main implements Callable<Integer> {
                     summary.get("eval_return_std"));
             return 0;
         }
+    }
+
+    /**
+     * The configuration `train` makes of {@code args} (the words after "train"): parsed, the
+     * environment's defaults applied to the flags not given, validated.
+     *
+     * @throws CommandLine.ParameterException naming the flag, for a bad flag or value
+     */
+    static DqnConfig trainConfig(String... args) {
+        CommandLine cl = new CommandLine(new Train());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine.ParseResult parsed = cl.parseArgs(args);
+        DqnConfig c = ((Train) cl.getCommand()).config;
+        c.commandLine = args.clone();
+        c.applyEnvironmentDefaults(parsed::hasMatchedOption);
+        try {
+            c.validate();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(cl, e.getMessage());
+        }
+        return c;
     }
 
     /** Trains with {@code config}, writes every file of the run directory, and returns the summary. */
@@ -309,6 +327,71 @@ public final class Main implements Callable<Integer> {
             } catch (OpenClUnavailableException e) {
                 out.println("no OpenCL devices: " + e.getMessage());
             }
+            return 0;
+        }
+    }
+
+    /** {@code deepq4j compare}: several variants over several seeds, their learning curves on one chart. */
+    @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Train several variants over several seeds (in parallel) and draw their learning curves on one chart: "
+                + "the mean return per episode with a 95% confidence band over seeds, as PNG and SVG, with the numbers in "
+                + "curves.csv and one row per run in runs.csv.",
+                "Flags after -- go to every run, e.g. deepq4j compare -- --total-timesteps 100000"})
+    static final class Compare implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+        @Option(names = "--env-id", description = "environment id (default: ${DEFAULT-VALUE})")
+        String envId = "CartPole-v1";
+        @Option(names = "--variant", paramLabel = "NAME=FLAGS", description = "a variant and its train flags, e.g. \"Double=--double-dqn\" "
+                + "(repeat it; default: the course's DQN 2013, DQN 2015, Double DQN, PER and Dueling)")
+        List<String> variants = new ArrayList<>();
+        @Option(names = "--seeds", description = "seeds per variant (default: ${DEFAULT-VALUE})")
+        int seeds = 5;
+        @Option(names = "--first-seed", description = "the seeds are this and the ones after it (default: ${DEFAULT-VALUE})")
+        long firstSeed = 1;
+        @Option(names = "--jobs", description = "runs at a time (default: the number of cores, ${DEFAULT-VALUE})")
+        int jobs = Runtime.getRuntime().availableProcessors();
+        @Option(names = "--smooth", description = "episodes in the moving mean of each seed's returns (default: ${DEFAULT-VALUE})")
+        int smooth = 10;
+        @Option(names = "--out", description = "output directory (default: runs/compare-<env-id>-<unix time>)")
+        Path out;
+        @CommandLine.Parameters(paramLabel = "TRAIN_FLAGS", description = "flags for every run, after --")
+        List<String> common = new ArrayList<>();
+
+        @Override
+        public Integer call() throws Exception {
+            requireRegistered(spec, envId);
+            if (seeds < 1 || jobs < 1 || smooth < 1) {
+                throw new ParameterException(spec.commandLine(), "--seeds, --jobs and --smooth must be at least 1");
+            }
+            List<Comparison.Variant> chosen = new ArrayList<>();
+            try {
+                for (String v : variants) {
+                    chosen.add(Comparison.Variant.parse(v));
+                }
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "invalid value for --variant: " + e.getMessage());
+            }
+            if (chosen.isEmpty()) {
+                chosen.addAll(Comparison.COURSE_VARIANTS);
+            }
+            List<Long> seedList = new ArrayList<>();
+            for (int i = 0; i < seeds; i++) {
+                seedList.add(firstSeed + i);
+            }
+            if (out == null) {
+                out = Path.of("runs", "compare-" + envId.replace('/', '-') + "-" + System.currentTimeMillis() / 1000);
+            }
+            PrintWriter w = spec.commandLine().getOut();
+            List<Comparison.Run> runs = Comparison.run(out, envId, chosen, seedList, common, jobs, smooth, w);
+            w.printf("%-24s %10s %22s%n", "variant", "episodes", "greedy return (95% CI)");
+            for (Comparison.Variant v : chosen) {
+                double[] evals = runs.stream().filter(r -> r.variant() == v).mapToDouble(Comparison.Run::evalMean).toArray();
+                double episodes = runs.stream().filter(r -> r.variant() == v).mapToInt(r -> r.returns().length).average().orElse(0);
+                ConfidenceInterval ci = ConfidenceInterval.of(evals);
+                w.printf(java.util.Locale.ROOT, "%-24s %10.0f %10.2f [%.2f, %.2f]%n", v.name(), episodes, ci.mean(), ci.low(), ci.high());
+            }
+            w.println("chart: " + out.resolve("compare.png") + " and compare.svg; numbers: curves.csv, runs.csv");
             return 0;
         }
     }

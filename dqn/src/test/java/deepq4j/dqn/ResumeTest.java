@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * A run that crashes after a checkpoint and is resumed with {@code train --resume} ends exactly as
@@ -72,12 +71,7 @@ class ResumeTest {
 
     /** The configuration `train` makes of these arguments. */
     private static DqnConfig parse(List<String> args) {
-        CommandLine cl = new CommandLine(new Main.Train());
-        CommandLine.ParseResult parsed = cl.parseArgs(args.toArray(new String[0]));
-        DqnConfig c = ((Main.Train) cl.getCommand()).config;
-        c.commandLine = args.toArray(new String[0]);
-        c.applyEnvironmentDefaults(parsed::hasMatchedOption);
-        return c;
+        return Main.trainConfig(args.toArray(new String[0]));
     }
 
     private static List<String> withoutSpeed(Path metrics) throws IOException {
