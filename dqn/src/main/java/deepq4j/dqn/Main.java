@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "deepq4j", mixinStandardHelpOptions = true, version = "deepq4j 0.1.0",
         description = "Deep Q-learning in pure Java.",
-        subcommands = {Main.Train.class, Main.Eval.class, Main.RandomPolicy.class, Main.ListEnvs.class, Main.ListDevices.class, Main.Compare.class, CommandLine.HelpCommand.class})
+        subcommands = {Main.Train.class, Main.Eval.class, Main.RandomPolicy.class, Main.ListEnvs.class, Main.ListDevices.class, Main.Compare.class, Main.SweepCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -168,6 +168,12 @@ public final class Main implements Callable<Integer> {
      */
     public static Map<String, Object> trainAndEvaluate(DqnConfig config, PrintWriter out, boolean terminal, boolean resume)
             throws IOException {
+        return trainAndEvaluate(config, out, terminal, resume, null);
+    }
+
+    /** As above, with {@code listener} (may be null) told of every episode and metric as the run directory is. */
+    public static Map<String, Object> trainAndEvaluate(DqnConfig config, PrintWriter out, boolean terminal, boolean resume,
+                                                       TrainingLog listener) throws IOException {
         DqnTrainer trainer = new DqnTrainer(config);
         Path checkpoint = DqnTrainer.checkpointFile(config.out);
         if (resume) {
@@ -179,7 +185,7 @@ public final class Main implements Callable<Integer> {
                     + String.format("%,d", config.totalTimesteps) + " steps -> " + config.out + (resume ? " (resumed)" : ""));
             out.flush();
             ProgressBar bar = config.progress ? new ProgressBar(System.err, config.totalTimesteps, terminal) : null;
-            DqnTrainer.Result result = trainer.train(run, bar);
+            DqnTrainer.Result result = trainer.train(listener == null ? run : TrainingLog.tee(run, listener), bar);
             Module q = result.q();
             ModelFile.save(q, new ModelFile.Description(config.envId, trainer.observationShape(), trainer.actions(), trainer.network(), config.hidden,
                     config.dueling), config.out.resolve("model.safetensors"));
@@ -392,6 +398,72 @@ public final class Main implements Callable<Integer> {
                 w.printf(java.util.Locale.ROOT, "%-24s %10.0f %10.2f [%.2f, %.2f]%n", v.name(), episodes, ci.mean(), ci.low(), ci.high());
             }
             w.println("chart: " + out.resolve("compare.png") + " and compare.svg; numbers: curves.csv, runs.csv");
+            return 0;
+        }
+    }
+
+    /** {@code deepq4j sweep}: a hyperparameter search with pruning, resumable. */
+    @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Search hyperparameters: random search over the declared --param space, trials in parallel, a median "
+                + "or successive-halving pruner stopping weak trials early, a ranked table at the end (ranking.md). Run it "
+                + "again with the same --out to continue after an interruption: finished trials are kept.",
+                "Flags after -- go to every trial, e.g. deepq4j sweep --param learning-rate=log-uniform:1e-4:1e-2 -- "
+                    + "--total-timesteps 100000"})
+    static final class SweepCommand implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+        @Option(names = "--env-id", description = "environment id (default: ${DEFAULT-VALUE})")
+        String envId = "CartPole-v1";
+        @Option(names = "--param", required = true, paramLabel = "NAME=KIND:ARGS", description = "a searched train flag: "
+                + "NAME=uniform:LOW:HIGH, NAME=log-uniform:LOW:HIGH, NAME=int:LOW:HIGH or NAME=choice:A,B,C (repeat it)")
+        List<String> params = new ArrayList<>();
+        @Option(names = "--trials", description = "trials to run (default: ${DEFAULT-VALUE})")
+        int trials = 20;
+        @Option(names = "--pruner", description = "none, median (Optuna's MedianPruner, after 5 finished trials) or halving "
+                + "(asynchronous successive halving, reduction factor 3) (default: ${DEFAULT-VALUE})")
+        String pruner = "median";
+        @Option(names = "--sweep-seed", description = "seed of the parameter draws (default: ${DEFAULT-VALUE})")
+        long sweepSeed = 0;
+        @Option(names = "--report-every", description = "steps between a trial's reports to the pruner (default: a tenth of the run)")
+        long reportEvery = 0;
+        @Option(names = "--report-window", description = "a report is the mean return of this many recent episodes (default: ${DEFAULT-VALUE})")
+        int reportWindow = 20;
+        @Option(names = "--jobs", description = "trials at a time (default: the number of cores, ${DEFAULT-VALUE})")
+        int jobs = Runtime.getRuntime().availableProcessors();
+        @Option(names = "--out", description = "output directory (default: runs/sweep-<env-id>-<unix time>)")
+        Path out;
+        @CommandLine.Parameters(paramLabel = "TRAIN_FLAGS", description = "flags for every trial, after --")
+        List<String> common = new ArrayList<>();
+
+        @Override
+        public Integer call() throws Exception {
+            requireRegistered(spec, envId);
+            if (trials < 1 || jobs < 1 || reportWindow < 1 || reportEvery < 0) {
+                throw new ParameterException(spec.commandLine(), "--trials, --jobs and --report-window must be at least 1, --report-every not negative");
+            }
+            if (!List.of("none", "median", "halving").contains(pruner)) {
+                throw new ParameterException(spec.commandLine(), "invalid value for --pruner: '" + pruner + "' (none, median or halving)");
+            }
+            SearchSpace space;
+            try {
+                space = SearchSpace.parse(params);
+                // every flag must be one train knows: check with the first trial's values before running anything
+                List<String> probe = new ArrayList<>(common);
+                probe.addAll(SearchSpace.flags(space.sample(sweepSeed, 0)));
+                trainConfig(probe.toArray(new String[0]));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "invalid value for --param: " + e.getMessage());
+            } catch (ParameterException e) {
+                throw new ParameterException(spec.commandLine(), "the trials' train flags: " + e.getMessage());
+            }
+            if (out == null) {
+                out = Path.of("runs", "sweep-" + envId.replace('/', '-') + "-" + System.currentTimeMillis() / 1000);
+            }
+            PrintWriter w = spec.commandLine().getOut();
+            Sweep.Definition def = new Sweep.Definition(envId, params, trials, pruner, sweepSeed, common, reportEvery, reportWindow);
+            List<Sweep.Trial> ranked = Sweep.run(out, def, jobs, w);
+            w.print(Sweep.table(ranked));
+            w.println("ranking: " + out.resolve("ranking.md") + "; every trial: trials.csv; reports to the pruner: reports.csv");
             return 0;
         }
     }

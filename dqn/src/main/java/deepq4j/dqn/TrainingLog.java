@@ -24,6 +24,36 @@ public interface TrainingLog {
         return Map.of();
     }
 
+    /** A log that passes everything to {@code first}, then to {@code second} (a listener such as a sweep's pruning). */
+    static TrainingLog tee(TrainingLog first, TrainingLog second) {
+        return new TrainingLog() {
+            @Override
+            public void episode(long step, double episodicReturn, int length) throws IOException {
+                first.episode(step, episodicReturn, length);
+                second.episode(step, episodicReturn, length);
+            }
+
+            @Override
+            public void metrics(long step, double tdLoss, double meanQ, double epsilon, double sps) throws IOException {
+                first.metrics(step, tdLoss, meanQ, epsilon, sps);
+                second.metrics(step, tdLoss, meanQ, epsilon, sps);
+            }
+
+            @Override
+            public void video(long step, Module q) throws IOException {
+                first.video(step, q);
+                second.video(step, q);
+            }
+
+            @Override
+            public Map<String, Long> flush() throws IOException {
+                Map<String, Long> lengths = new java.util.LinkedHashMap<>(first.flush());
+                lengths.putAll(second.flush());
+                return lengths;
+            }
+        };
+    }
+
     /** A log that keeps nothing. */
     TrainingLog NONE = new TrainingLog() {
         @Override
