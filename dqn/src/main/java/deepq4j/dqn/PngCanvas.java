@@ -35,34 +35,32 @@ final class PngCanvas implements Canvas {
         g.draw(new Line2D.Double(x1, y1, x2, y2));
     }
 
-    @Override
-    public void polyline(double[] xs, double[] ys, Color color, float width) {
-        if (xs.length == 0) {
-            return;
-        }
+    private static Path2D.Double path(double[] xs, double[] ys) {
         Path2D.Double path = new Path2D.Double();
         path.moveTo(xs[0], ys[0]);
         for (int i = 1; i < xs.length; i++) {
             path.lineTo(xs[i], ys[i]);
         }
-        g.setColor(color);
-        g.setStroke(new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        g.draw(path);
+        return path;
+    }
+
+    @Override
+    public void polyline(double[] xs, double[] ys, Color color, float width) {
+        if (xs.length > 0) {
+            g.setColor(color);
+            g.setStroke(new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            g.draw(path(xs, ys));
+        }
     }
 
     @Override
     public void polygon(double[] xs, double[] ys, Color color) {
-        if (xs.length == 0) {
-            return;
+        if (xs.length > 0) {
+            Path2D.Double p = path(xs, ys);
+            p.closePath();
+            g.setColor(color);
+            g.fill(p);
         }
-        Path2D.Double path = new Path2D.Double();
-        path.moveTo(xs[0], ys[0]);
-        for (int i = 1; i < xs.length; i++) {
-            path.lineTo(xs[i], ys[i]);
-        }
-        path.closePath();
-        g.setColor(color);
-        g.fill(path);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package deepq4j.opencl;
 
+import static deepq4j.tensor.KernelPreconditions.requireContiguous;
+import static deepq4j.tensor.KernelPreconditions.requireOptimizerState;
 import static org.jocl.CL.CL_CONTEXT_PLATFORM;
 import static org.jocl.CL.CL_FALSE;
 import static org.jocl.CL.CL_DEVICE_SINGLE_FP_CONFIG;
@@ -200,12 +202,6 @@ public final class OpenClBackend implements Backend {
         return ((OpenClStorage) s).buffer;
     }
 
-    private static void requireContiguous(String op, Tensor out) {
-        if (!out.isContiguous()) {
-            throw new IllegalArgumentException(op + ": the output tensor must be contiguous, got strides "
-                    + Arrays.toString(out.strides()) + " for shape " + Shape.str(out.shape()));
-        }
-    }
 
     private static boolean flat(Tensor out, Tensor... operands) {
         if (!out.isContiguous()) {
@@ -535,17 +531,6 @@ public final class OpenClBackend implements Backend {
 
     // ---------------------------------------------------------------- optimizers
 
-    private static void requireOptimizerState(String op, Tensor param, Tensor... state) {
-        for (Tensor t : state) {
-            if (t != null && (!t.isContiguous() || !Arrays.equals(t.shape(), param.shape()))) {
-                throw new IllegalArgumentException(op + ": optimizer tensors must be contiguous and of the parameter's shape "
-                        + Shape.str(param.shape()) + ", got " + Shape.str(t.shape()));
-            }
-        }
-        if (!param.isContiguous()) {
-            throw new IllegalArgumentException(op + ": the parameter must be contiguous");
-        }
-    }
 
     private cl_mem memOrUnused(Tensor t) {
         return t == null ? unused : mem(t);

@@ -1,5 +1,8 @@
 package deepq4j.tensor.cpu;
 
+import static deepq4j.tensor.KernelPreconditions.requireContiguous;
+import static deepq4j.tensor.KernelPreconditions.requireOptimizerState;
+
 import deepq4j.tensor.Backend;
 import deepq4j.tensor.BinaryOp;
 import deepq4j.tensor.ReduceOp;
@@ -34,12 +37,6 @@ public final class CpuBackend implements Backend {
         return ((CpuStorage) s).data();
     }
 
-    private static void requireContiguous(String op, Tensor out) {
-        if (!out.isContiguous()) {
-            throw new IllegalArgumentException(op + ": the output tensor must be contiguous, got strides "
-                    + Arrays.toString(out.strides()) + " for shape " + Shape.str(out.shape()));
-        }
-    }
 
     @Override
     public Storage allocate(int length) {
@@ -215,17 +212,6 @@ public final class CpuBackend implements Backend {
         Conv2dKernels.backwardWeight(g, data(go), go.offset(), data(x), x.offset(), data(gradWeight), gradWeight.offset());
     }
 
-    private static void requireOptimizerState(String op, Tensor param, Tensor... state) {
-        for (Tensor t : state) {
-            if (t != null && (!t.isContiguous() || !Arrays.equals(t.shape(), param.shape()))) {
-                throw new IllegalArgumentException(op + ": optimizer tensors must be contiguous and of the parameter's shape "
-                        + Shape.str(param.shape()) + ", got " + Shape.str(t.shape()));
-            }
-        }
-        if (!param.isContiguous()) {
-            throw new IllegalArgumentException(op + ": the parameter must be contiguous");
-        }
-    }
 
     private static int at(Tensor t) {
         return t == null ? 0 : t.offset();
