@@ -225,6 +225,11 @@ public final class OpenClBackend implements Backend {
     }
 
     @Override
+    public synchronized Storage allocateUninitialized(int length) {
+        return new OpenClStorage(this, memory, length);
+    }
+
+    @Override
     public synchronized Storage upload(float[] data, int offset, int length) {
         OpenClStorage s = new OpenClStorage(this, memory, length);
         if (length > 0) {

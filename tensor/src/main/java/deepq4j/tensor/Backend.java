@@ -28,6 +28,14 @@ public interface Backend {
     /** New zero-filled storage of {@code length} floats. */
     Storage allocate(int length);
 
+    /**
+     * New storage of {@code length} floats whose contents do not matter: an op's output, which its
+     * kernel overwrites entirely. Zero-filled by default; a device backend saves the fill.
+     */
+    default Storage allocateUninitialized(int length) {
+        return allocate(length);
+    }
+
     /** New storage holding a copy of {@code data[offset, offset + length)}. */
     Storage upload(float[] data, int offset, int length);
 

@@ -68,6 +68,15 @@ public final class Tensor {
         return new Tensor(backend.allocate(Shape.size(s)), s, Shape.contiguousStrides(s), 0);
     }
 
+    /**
+     * An op's output: storage whose contents are undefined until the op's kernel writes every
+     * element (a device backend then skips filling it with zeros first).
+     */
+    private static Tensor empty(Backend backend, int[] shape) {
+        int[] s = shape.clone();
+        return new Tensor(backend.allocateUninitialized(Shape.size(s)), s, Shape.contiguousStrides(s), 0);
+    }
+
     /** A tensor of ones on the CPU. */
     public static Tensor ones(int... shape) {
         return full(1f, shape);
@@ -391,7 +400,7 @@ public final class Tensor {
 
     /** A new contiguous tensor with the same elements (torch's {@code clone}). */
     public Tensor copy() {
-        Tensor out = zeros(backend(), shape);
+        Tensor out = empty(backend(), shape);
         backend().copy(this, out);
         return out;
     }
@@ -551,7 +560,7 @@ public final class Tensor {
     public Tensor binary(BinaryOp op, Tensor other) {
         sameBackend(op.opName(), other);
         int[] outShape = Shape.broadcast(op.opName(), shape, other.shape);
-        Tensor out = zeros(backend(), outShape);
+        Tensor out = empty(backend(), outShape);
         backend().binary(op, expand(outShape), other.expand(outShape), out);
         return out;
     }
@@ -588,7 +597,7 @@ public final class Tensor {
 
     /** Applies a unary op to each element. */
     public Tensor unary(UnaryOp op) {
-        Tensor out = zeros(backend(), shape);
+        Tensor out = empty(backend(), shape);
         backend().unary(op, this, out);
         return out;
     }
@@ -598,7 +607,7 @@ public final class Tensor {
         if (!(min <= max)) {
             throw new IllegalArgumentException("clamp: min " + min + " is greater than max " + max);
         }
-        Tensor out = zeros(backend(), shape);
+        Tensor out = empty(backend(), shape);
         backend().clamp(this, min, max, out);
         return out;
     }
@@ -608,7 +617,7 @@ public final class Tensor {
         mask.sameBackend("where", a);
         mask.sameBackend("where", b);
         int[] outShape = Shape.broadcast("where", Shape.broadcast("where", mask.shape, a.shape), b.shape);
-        Tensor out = zeros(mask.backend(), outShape);
+        Tensor out = empty(mask.backend(), outShape);
         mask.backend().where(mask.expand(outShape), a.expand(outShape), b.expand(outShape), out);
         return out;
     }
@@ -668,7 +677,7 @@ public final class Tensor {
         }
         int[] kept = shape.clone();
         kept[a] = 1;
-        Tensor out = zeros(backend(), kept);
+        Tensor out = empty(backend(), kept);
         backend().reduce(op, this, a, out);
         return keepDim ? out : out.squeeze(a);
     }
@@ -693,7 +702,7 @@ public final class Tensor {
         }
         int[] kept = shape.clone();
         kept[a] = 1;
-        Tensor out = zeros(backend(), kept);
+        Tensor out = empty(backend(), kept);
         backend().argmax(this, a, out);
         return keepDim ? out : out.squeeze(a);
     }
@@ -750,7 +759,7 @@ public final class Tensor {
         aShape[batch.length + 1] = k;
         int[] bShape = outShape.clone();
         bShape[batch.length] = k;
-        Tensor out = zeros(a.backend(), outShape);
+        Tensor out = empty(a.backend(), outShape);
         a.backend().matmul(a2.expand(aShape), b2.expand(bShape), out, false);
         if (vectorA) {
             out = out.squeeze(-2);
@@ -782,7 +791,7 @@ public final class Tensor {
                     + b2.size(0) + " differ)");
         }
         int[] outShape = {m, n};
-        Tensor out = zeros(a.backend(), outShape);
+        Tensor out = empty(a.backend(), outShape);
         if (bias.dim() == 1 && bias.size(0) == n) {
             a.backend().addmm(bias, a2, b2, out);
         } else {
@@ -800,7 +809,7 @@ public final class Tensor {
      */
     public Tensor gather(int dim, Tensor index) {
         int d = checkIndexOp("gather", dim, index, null);
-        Tensor out = zeros(backend(), index.shape);
+        Tensor out = empty(backend(), index.shape);
         backend().gather(this, d, index, out);
         return out;
     }
@@ -864,7 +873,7 @@ public final class Tensor {
         }
         int[] outShape = first.shape.clone();
         outShape[d] = total;
-        Tensor out = zeros(first.backend(), outShape);
+        Tensor out = empty(first.backend(), outShape);
         int at = 0;
         for (Tensor t : tensors) {
             first.backend().copy(t, out.slice(d, at, at + t.shape[d]));
@@ -905,7 +914,7 @@ public final class Tensor {
                         + Shape.str(weight.shape));
             }
         }
-        Tensor result = zeros(input.backend(), out);
+        Tensor result = empty(input.backend(), out);
         input.backend().conv2d(input, weight, bias, stride, padding, result);
         return result;
     }
@@ -915,7 +924,7 @@ public final class Tensor {
         int[] out = conv2dOutputShape(inputShape, weight.shape, stride, padding);
         checkGradOut("conv2dBackwardInput", gradOut, out);
         gradOut.sameBackend("conv2dBackwardInput", weight);
-        Tensor gradInput = zeros(gradOut.backend(), inputShape);
+        Tensor gradInput = empty(gradOut.backend(), inputShape);
         gradOut.backend().conv2dBackwardInput(gradOut, weight, stride, padding, gradInput);
         return gradInput;
     }
@@ -925,7 +934,7 @@ public final class Tensor {
         int[] out = conv2dOutputShape(input.shape, weightShape, stride, padding);
         checkGradOut("conv2dBackwardWeight", gradOut, out);
         gradOut.sameBackend("conv2dBackwardWeight", input);
-        Tensor gradWeight = zeros(gradOut.backend(), weightShape);
+        Tensor gradWeight = empty(gradOut.backend(), weightShape);
         gradOut.backend().conv2dBackwardWeight(gradOut, input, stride, padding, gradWeight);
         return gradWeight;
     }
