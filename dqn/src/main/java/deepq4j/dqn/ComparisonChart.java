@@ -72,10 +72,15 @@ public final class ComparisonChart {
         double xMax = episodes;
         Color grid = new Color(225, 225, 225);
         Color ink = new Color(60, 60, 60);
-        for (int i = 0; i <= 5; i++) {
-            double y = TOP + plotH - i * plotH / 5;
+        // Gridlines at round values (steps of 1, 2 or 5 times a power of ten), as plotting libraries place them.
+        double step = niceStep((yMax - yMin) / 5);
+        for (double v = Math.ceil(yMin / step) * step; v <= yMax; v += step) {
+            double y = TOP + plotH - (v - yMin) / (yMax - yMin) * plotH;
             c.line(LEFT, y, LEFT + plotW, y, grid, 1f);
-            c.text(LEFT - 8, y + 4, String.format(Locale.ROOT, "%.1f", yMin + i * (yMax - yMin) / 5), 12, false, "end", ink);
+            double label = Math.abs(v) < step * 1e-9 ? 0 : v; // no "-0"
+            c.text(LEFT - 8, y + 4, String.format(Locale.ROOT, step >= 1 ? "%.0f" : "%.2f", label), 12, false, "end", ink);
+        }
+        for (int i = 0; i <= 5; i++) {
             double x = LEFT + i * plotW / 5;
             c.text(x, TOP + plotH + 18, String.format(Locale.ROOT, "%d", Math.round(1 + i * (xMax - 1) / 5)), 12, false, "middle", ink);
         }
@@ -107,6 +112,17 @@ public final class ComparisonChart {
             c.text(LEFT + plotW + 46, ly, s.name(), 12, false, "start", ink);
         }
         c.text(LEFT + plotW + 16, TOP + 22 * series.size() + 24, "band: 95% CI over seeds", 11, false, "start", ink);
+    }
+
+    /** The smallest of 1, 2 and 5 times a power of ten that is at least {@code raw}. */
+    static double niceStep(double raw) {
+        double power = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double m : new double[] {1, 2, 5, 10}) {
+            if (m * power >= raw) {
+                return m * power;
+            }
+        }
+        return 10 * power;
     }
 
     /** The CSV of the chart's numbers: variant, episode, mean, low, high, seeds. */
