@@ -22,6 +22,7 @@ import static org.jocl.CL.clGetDeviceInfo;
 import static org.jocl.CL.clGetProgramBuildInfo;
 
 import deepq4j.tensor.Backend;
+import deepq4j.tensor.BatchedMatrices;
 import deepq4j.tensor.BinaryOp;
 import deepq4j.tensor.ReduceOp;
 import deepq4j.tensor.Shape;
@@ -415,27 +416,13 @@ public final class OpenClBackend implements Backend {
     public synchronized void matmul(Tensor a, Tensor b, Tensor out, boolean accumulate) {
         requireContiguous("matmul", out);
         int rank = out.dim();
-        int[] shape = out.shape();
-        int m = shape[rank - 2];
-        int n = shape[rank - 1];
-        int k = a.shape()[rank - 1];
+        int m = out.size(rank - 2);
+        int n = out.size(rank - 1);
+        int k = a.size(rank - 1);
         int[] as = a.strides();
         int[] bs = b.strides();
-        int batch = Shape.size(Arrays.copyOf(shape, rank - 2));
-        int[] counter = new int[rank - 2];
-        for (int bi = 0; bi < batch; bi++) {
-            int ao = a.offset();
-            int bo = b.offset();
-            for (int d = 0; d < rank - 2; d++) {
-                ao += counter[d] * as[d];
-                bo += counter[d] * bs[d];
-            }
-            gemm(m, n, k, mem(a), ao, as[rank - 2], as[rank - 1], mem(b), bo, bs[rank - 2], bs[rank - 1],
-                    mem(out), out.offset() + bi * m * n, accumulate, null, 0);
-            for (int d = rank - 3; d >= 0 && ++counter[d] == shape[d]; d--) {
-                counter[d] = 0;
-            }
-        }
+        BatchedMatrices.forEach(a, b, out, (ao, bo, co) -> gemm(m, n, k, mem(a), ao, as[rank - 2], as[rank - 1], mem(b), bo,
+                bs[rank - 2], bs[rank - 1], mem(out), co, accumulate, null, 0));
     }
 
     @Override

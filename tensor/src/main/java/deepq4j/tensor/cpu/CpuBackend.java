@@ -4,6 +4,7 @@ import static deepq4j.tensor.KernelPreconditions.requireContiguous;
 import static deepq4j.tensor.KernelPreconditions.requireOptimizerState;
 
 import deepq4j.tensor.Backend;
+import deepq4j.tensor.BatchedMatrices;
 import deepq4j.tensor.BinaryOp;
 import deepq4j.tensor.ReduceOp;
 import deepq4j.tensor.Shape;
@@ -135,30 +136,16 @@ public final class CpuBackend implements Backend {
     public void matmul(Tensor a, Tensor b, Tensor out, boolean accumulate) {
         requireContiguous("matmul", out);
         int rank = out.dim();
-        int[] shape = out.shape();
-        int m = shape[rank - 2];
-        int n = shape[rank - 1];
-        int k = a.shape()[rank - 1];
+        int m = out.size(rank - 2);
+        int n = out.size(rank - 1);
+        int k = a.size(rank - 1);
         int[] as = a.strides();
         int[] bs = b.strides();
         float[] ad = data(a);
         float[] bd = data(b);
         float[] cd = data(out);
-        int batch = Shape.size(Arrays.copyOf(shape, rank - 2));
-        int[] counter = new int[rank - 2];
-        for (int bi = 0; bi < batch; bi++) {
-            int ao = a.offset();
-            int bo = b.offset();
-            for (int d = 0; d < rank - 2; d++) {
-                ao += counter[d] * as[d];
-                bo += counter[d] * bs[d];
-            }
-            MatmulKernel.gemm(m, n, k, ad, ao, as[rank - 2], as[rank - 1], bd, bo, bs[rank - 2], bs[rank - 1],
-                    cd, out.offset() + bi * m * n, n, 1, accumulate);
-            for (int d = rank - 3; d >= 0 && ++counter[d] == shape[d]; d--) {
-                counter[d] = 0;
-            }
-        }
+        BatchedMatrices.forEach(a, b, out, (ao, bo, co) -> MatmulKernel.gemm(m, n, k, ad, ao, as[rank - 2], as[rank - 1], bd, bo,
+                bs[rank - 2], bs[rank - 1], cd, co, n, 1, accumulate));
     }
 
     @Override
