@@ -38,6 +38,8 @@ class ExamplesTest {
         assertTrue(run(ProbeDebugging::main, "1000").contains("gamma = 0"));
         assertTrue(run(VariantRuns::main, "3000").contains("+ dueling"));
         assertTrue(run(DuelingHeads::main).contains("11019 parameters"));
+        assertTrue(run(OverestimationDemo::main).contains("     10                     1.537"));
+        assertTrue(run(PrioritySampling::main).contains("         4         4.0                  0.401"));
         assertTrue(run(MinAtarTour::main).contains("##########|"));
         assertTrue(run(WhereTheTimeGoes::main, "2000").contains("update"));
     }
