@@ -12,6 +12,7 @@ import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,6 +73,62 @@ class Conv2dTest {
                                                @ForAll @IntRange(min = 1, max = 4) int kw, @ForAll boolean bias, @ForAll long seed) {
         Assume.that(h >= kh && w >= kw);
         check(n, c, h, w, o, kh, kw, 1, 0, seed, bias);
+    }
+
+    /**
+     * The direct kernel (stride 1, no padding, small fields, vectors along output channels, eight,
+     * four or one output positions at a time) promises more than closeness: each output is
+     * its bias, then one fused multiply-add per field term in (channel, ky, kx) order. That is
+     * checked bit for bit against the same chain written with Math.fma, so a kernel that reorders
+     * the terms (and would change a seeded run's results) fails here.
+     */
+    @Property(tries = 80)
+    void directKernelAddsTheFieldInOrderBitForBit(@ForAll @IntRange(min = 1, max = 3) int n, @ForAll @IntRange(min = 1, max = 4) int c,
+                                                  @ForAll @IntRange(min = 1, max = 11) int ho, @ForAll @IntRange(min = 1, max = 17) int wo,
+                                                  @ForAll @IntRange(min = 1, max = 20) int o, @ForAll @IntRange(min = 1, max = 3) int kh,
+                                                  @ForAll @IntRange(min = 1, max = 3) int kw, @ForAll boolean bias, @ForAll long seed) {
+        if (!deepq4j.tensor.cpu.Simd.enabled()) {
+            return; // the run without the Vector API has no direct kernels; the scalar products are checked above
+        }
+        checkFieldOrder(n, c, ho + kh - 1, wo + kw - 1, o, kh, kw, bias, seed);
+    }
+
+    @Test
+    void directKernelOnMinAtarShapes() {
+        Assumptions.assumeTrue(deepq4j.tensor.cpu.Simd.enabled());
+        checkFieldOrder(32, 4, 10, 10, 16, 3, 3, true, 1); // Breakout: rows of 8 outputs, field of 36 (4 x 8 + 4)
+        checkFieldOrder(32, 6, 10, 10, 16, 3, 3, true, 2); // Space Invaders: field of 54 (6 x 8 + 4 + 2)
+        checkFieldOrder(1, 7, 10, 10, 16, 3, 3, true, 3);  // Freeway, acting on one board: field of 63
+        checkFieldOrder(2, 2, 11, 18, 5, 3, 3, false, 4);  // rows of 16: two eights
+        checkFieldOrder(2, 3, 9, 15, 33, 3, 3, true, 6);   // rows of 13 (8 + 4 + 1), 33 channels (three vectors)
+    }
+
+    private static void checkFieldOrder(int n, int c, int h, int w, int o, int kh, int kw, boolean withBias, long seed) {
+        Random rng = new Random(seed);
+        float[] xv = randomValues(rng, n * c * h * w);
+        float[] wv = randomValues(rng, o * c * kh * kw);
+        float[] bv = randomValues(rng, o);
+        int ho = h - kh + 1, wo = w - kw + 1;
+        float[] expected = new float[n * o * ho * wo];
+        for (int img = 0; img < n; img++) {
+            for (int oc = 0; oc < o; oc++) {
+                for (int y = 0; y < ho; y++) {
+                    for (int xx = 0; xx < wo; xx++) {
+                        float acc = withBias ? bv[oc] : 0f;
+                        for (int ci = 0, r = 0; ci < c; ci++) {
+                            for (int ky = 0; ky < kh; ky++) {
+                                for (int kx = 0; kx < kw; kx++, r++) {
+                                    acc = Math.fma(xv[((img * c + ci) * h + y + ky) * w + xx + kx], wv[oc * c * kh * kw + r], acc);
+                                }
+                            }
+                        }
+                        expected[((img * o + oc) * ho + y) * wo + xx] = acc;
+                    }
+                }
+            }
+        }
+        Tensor out = Tensor.conv2d(Tensor.of(xv, n, c, h, w), Tensor.of(wv, o, c, kh, kw), withBias ? Tensor.of(bv, o) : null, 1, 0);
+        assertArrayEquals(expected, out.toArray(), 0f, "[" + n + ", " + c + ", " + h + ", " + w + "] * [" + o + ", " + c + ", " + kh + ", " + kw + "]");
     }
 
     @Test

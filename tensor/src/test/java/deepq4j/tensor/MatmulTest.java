@@ -65,7 +65,7 @@ class MatmulTest {
     @Test
     void sizesAcrossEveryBlockBoundary() {
         // MR = 4, NR = 32 or 16, KC = 256, MC = 128: sizes on both sides of each.
-        int[][] cases = {{1, 1, 1}, {5, 257, 33}, {129, 255, 65}, {257, 513, 17}, {3, 300, 1}, {1, 4, 120}, {130, 1, 97}};
+        int[][] cases = {{1, 1, 1}, {5, 257, 33}, {129, 255, 65}, {257, 513, 17}, {3, 300, 1}, {1, 4, 120}, {130, 1, 97}, {7, 9, 31}, {9, 260, 64}, {16, 3, 33}, {4, 5, 6}};
         Random rng = new Random(7);
         for (int[] c : cases) {
             float[] av = randomValues(rng, c[0] * c[1]);

@@ -68,7 +68,7 @@ final class MatmulKernel {
                      float[] a, int aOff, int aRs, int aCs,
                      float[] b, int bOff, int bRs, int bCs,
                      float[] c, int cOff, int cRs, int cCs, boolean accumulate) {
-        if (swapPays(m, n, k, cRs, cCs)) {
+        if (swapPays(m, n, k, aCs, bRs, cRs, cCs)) {
             // C^T = B^T A^T: a tall, narrow C (the input gradient of a 2-action head, say) becomes
             // a short, wide one that fills the micro-kernel's vectors. Only strides change, and each
             // element is still the same chain of fused multiply-adds over k, so the bits are equal.
@@ -102,7 +102,7 @@ final class MatmulKernel {
     static void gemmWithBias(int m, int n, int k, float[] a, int aOff, int aRs, int aCs, CpuStorage bStorage, int bOff, int bRs,
                              int bCs, float[] bias, int biasOff, float[] c, int cOff, int ldc) {
         float[] b = bStorage.data();
-        if (m < MR || k == 0 || swapPays(m, n, k, ldc, 1)) {
+        if (m < MR || k == 0 || swapPays(m, n, k, aCs, bRs, ldc, 1)) {
             // Too few rows for the blocked kernel (acting), or a narrow output that is cheaper
             // transposed (a 2-action head): start from the bias, then accumulate the product.
             for (int i = 0; i < m; i++) {
@@ -121,7 +121,7 @@ final class MatmulKernel {
         float[] padded = scratch.bias;
         System.arraycopy(bias, biasOff, padded, 0, n);
         Arrays.fill(padded, n, padding, 0f);
-        PanelSource source = k <= KC && n <= NC ? PackedPanelCache.source(bStorage, bOff, bRs, bCs, k, n) : strided(b, bOff, bRs, bCs);
+        PanelSource source = n <= NC ? PackedPanelCache.source(bStorage, bOff, bRs, bCs, k, n) : strided(b, bOff, bRs, bCs);
         blocked(m, n, k, a, aOff, aRs, aCs, source, padded, c, cOff, ldc, 1, false);
     }
 
@@ -165,17 +165,20 @@ final class MatmulKernel {
     /**
      * True when C^T = B^T A^T is cheaper than C = A B. Each orientation costs its multiply-adds
      * over the padded MR x NR blocks, plus packing B (k x n elements, or k x m when swapped) and A
-     * when it is packed, plus a scalar write per element when C's rows are not contiguous in that
-     * orientation.
+     * when it is packed, plus a scalar read per element of an A read in place across its rows (its
+     * k-stride is not 1: each step of k is a load from another cache line, and often another
+     * page), plus a scalar write per element when C's rows are not contiguous in that orientation.
+     * {@code aKs} and {@code bKs} are A's and B's strides along k: swapped, B^T is the A that is read.
      */
-    static boolean swapPays(int m, int n, int k, int cRs, int cCs) {
-        return cost(n, m, k, cRs) < cost(m, n, k, cCs);
+    static boolean swapPays(int m, int n, int k, int aKs, int bKs, int cRs, int cCs) {
+        return cost(n, m, k, bKs, cRs) < cost(m, n, k, aKs, cCs);
     }
 
     /** The cost model of one orientation, in multiply-adds (see {@link #swapPays}). */
-    private static long cost(int m, int n, int k, int cCs) {
+    private static long cost(int m, int n, int k, int aKs, int cCs) {
         long work = (long) roundUp(m, MR) * roundUp(n, NR) * k + PACK_COST * k * n;
-        if (packsA(m, n, k)) {
+        if (packsA(m, n, k) || (aKs != 1 && k > 1)) {
+            // packing A, or reading it in place one scalar per cache line: about the same per element
             work += PACK_COST * (long) m * k;
         }
         return cCs == 1 ? work : work + PACK_COST * (long) m * n;
