@@ -35,13 +35,13 @@ class VersionTest {
     @Test
     void aKeptWeightPanelFollowsInPlaceChanges() {
         Random rng = new Random(5);
-        // 120 inputs: one panel; 600 inputs: three KC-deep panels (256 + 256 + 88), as MinAtar's 1024 -> 128 layer has four
+        // 120 inputs: one panel, kept; 600 inputs: deeper than one KC slice, packed on every call (nothing kept): equal results either way
         for (int k : new int[] {120, 600}) {
             Tensor x = Tensor.of(values(rng, 128 * k), 128, k);
             Tensor w = Tensor.of(values(rng, 84 * k), 84, k);
             Tensor b = Tensor.of(values(rng, 84), 84);
             float[] first = Tensor.addmm(b, x, w, false, true).toArray();
-            // the second and third products find w unchanged: the panels are kept, then reused, bit for bit
+            // the second and third products find w unchanged: the panel is kept (k 120), then reused, bit for bit
             assertArrayEquals(first, Tensor.addmm(b, x, w, false, true).toArray());
             assertArrayEquals(first, Tensor.addmm(b, x, w, false, true).toArray());
             Tensor other = Tensor.of(values(rng, 84 * k), 84, k);
@@ -51,7 +51,7 @@ class VersionTest {
                 for (int i = 0; i < 3; i++) {
                     float[] got = Tensor.addmm(b, x, w, false, true).toArray();
                     for (int j = 0; j < got.length; j++) {
-                        assertEquals(expected[j], got[j], 1e-5f * k, "k " + k + ", element " + j + " after an in-place change, call " + i);
+                        assertEquals(expected[j], got[j], 1e-4f * k / 120, "k " + k + ", element " + j + " after an in-place change, call " + i);
                     }
                 }
             }

@@ -199,6 +199,7 @@ final class DirectConvSimd {
             }
         }
     }
+
     /**
      * Adds one image's terms to the sums of field rows r..r+7 (channels oc..oc+L): eight
      * independent chains share each load of dout. Positions are taken in order, so each sum rounds

@@ -121,7 +121,7 @@ final class MatmulKernel {
         float[] padded = scratch.bias;
         System.arraycopy(bias, biasOff, padded, 0, n);
         Arrays.fill(padded, n, padding, 0f);
-        PanelSource source = n <= NC ? PackedPanelCache.source(bStorage, bOff, bRs, bCs, k, n) : strided(b, bOff, bRs, bCs);
+        PanelSource source = k <= KC && n <= NC ? PackedPanelCache.source(bStorage, bOff, bRs, bCs, k, n) : strided(b, bOff, bRs, bCs);
         blocked(m, n, k, a, aOff, aRs, aCs, source, padded, c, cOff, ldc, 1, false);
     }
 
