@@ -301,7 +301,7 @@ public final class Main implements Callable<Integer> {
     }
 
     /** {@code deepq4j envs}: lists the registered environments. */
-    @Command(name = "envs", description = "List the environment ids.")
+    @Command(name = "envs", mixinStandardHelpOptions = true, description = "List the environment ids.")
     static final class ListEnvs implements Callable<Integer> {
         @Spec
         CommandLine.Model.CommandSpec spec;
@@ -340,7 +340,7 @@ public final class Main implements Callable<Integer> {
     /** {@code deepq4j compare}: several variants over several seeds, their learning curves on one chart. */
     @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Train several variants over several seeds (in parallel) and draw their learning curves on one chart: "
-                + "the mean return per episode with a 95% confidence band over seeds, as PNG and SVG, with the numbers in "
+                + "the mean return per episode with a 95%% confidence band over seeds, as PNG and SVG, with the numbers in "
                 + "curves.csv and one row per run in runs.csv.",
                 "Flags after -- go to every run, e.g. deepq4j compare -- --total-timesteps 100000"})
     static final class Compare implements Callable<Integer> {

@@ -219,4 +219,24 @@ class CommandLineTest {
         }
         assertTrue(o.out().contains("default: 500000") && o.out().contains("default: 2.5E-4"), o.out());
     }
+
+    @Test
+    void everyHelpPageFormatsWithoutPicocliWarnings() {
+        // picocli formats descriptions with String.format: a bare % (as in "95% confidence") makes it
+        // print the raw text and a warning on System.err, which Main's err stream does not catch.
+        PrintStream systemErr = System.err;
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+        try {
+            for (String command : new String[] {"train", "eval", "random", "compare", "sweep", "envs", "devices"}) {
+                Outcome o = run(command, "--help");
+                assertEquals(0, o.status(), command);
+                assertTrue(o.out().contains("Usage:"), command + ": " + o.out());
+            }
+            assertTrue(run("compare", "--help").out().contains("95% confidence"));
+        } finally {
+            System.setErr(systemErr);
+        }
+        assertEquals("", warnings.toString(StandardCharsets.UTF_8));
+    }
 }
