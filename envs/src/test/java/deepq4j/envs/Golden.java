@@ -2,40 +2,41 @@ package deepq4j.envs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the recordings in ../shared/golden (made with Gymnasium 1.4). */
+/**
+ * Reads the Gymnasium 1.4 recordings kept with the tests, in envs/src/test/resources/golden/ (its
+ * README says how they were recorded). They travel with the repository so that a fresh clone tests
+ * against them with nothing beside it.
+ */
 final class Golden {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Golden() {
     }
 
-    /** The golden file, looked for in shared/golden above the module; a missing file fails the test. */
-    static Path file(String name) {
-        Path dir = Path.of("").toAbsolutePath();
-        for (int up = 0; up < 4 && dir != null; up++, dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("golden").resolve(name);
-            if (Files.exists(candidate)) {
-                return candidate;
-            }
-        }
-        throw new AssertionError("golden file " + name + " not found in a shared/golden folder above " + Path.of("").toAbsolutePath()
-                + "; the repository expects ../shared beside it");
-    }
-
+    /** Every non-blank line of the recording {@code name}, parsed; a missing file fails the test. */
     static List<JsonNode> lines(String name) throws IOException {
-        List<JsonNode> out = new ArrayList<>();
-        for (String line : Files.readAllLines(file(name))) {
-            if (!line.isBlank()) {
-                out.add(JSON.readTree(line));
+        String resource = "/golden/" + name;
+        try (InputStream in = Golden.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new AssertionError("golden file " + resource + " is not on the test class path (envs/src/test/resources" + resource + ")");
             }
+            List<JsonNode> out = new ArrayList<>();
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (!line.isBlank()) {
+                    out.add(JSON.readTree(line));
+                }
+            }
+            return out;
         }
-        return out;
     }
 
     /** An observation as float32, parsed as Python wrote it (exact decimals of float32 values). */

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every recording of ../shared/golden replayed through Envs.make: the same seed gives Gymnasium's
+ * Every recording in the test resources (golden/, from Gymnasium 1.4) replayed through Envs.make: the same seed gives Gymnasium's
  * first observation, the recorded actions give Gymnasium's observations bit for bit (float32
  * equality, no tolerance), and the same rewards, terminations and truncations.
  *
