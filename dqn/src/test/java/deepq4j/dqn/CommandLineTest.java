@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import deepq4j.nn.JsonReader;
+import deepq4j.opencl.RequiresOpenCl;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
@@ -124,9 +124,9 @@ class CommandLineTest {
         assertArrayEquals(Files.readAllBytes(a.resolve("model.safetensors")), Files.readAllBytes(b.resolve("model.safetensors")));
     }
 
+    @RequiresOpenCl
     @Test
     void sameSeedSameEpisodesOnTheOpenClDevice() throws Exception {
-        assumeFalse(Boolean.getBoolean("opencl.skipTests"), "-Dopencl.skipTests=true");
         Path a = tmp.resolve("cl-a");
         Path b = tmp.resolve("cl-b");
         assertEquals(0, run(shortRun(a, "--device", "opencl")).status());
@@ -139,9 +139,9 @@ class CommandLineTest {
         assertEquals(0, eval.status(), eval.err());
     }
 
+    @RequiresOpenCl
     @Test
     void devicesListsTheCpuAndTheOpenClDevices() {
-        assumeFalse(Boolean.getBoolean("opencl.skipTests"), "-Dopencl.skipTests=true");
         Outcome o = run("devices");
         assertEquals(0, o.status(), o.err());
         assertTrue(o.out().startsWith("cpu "), o.out());

@@ -1,10 +1,10 @@
 package deepq4j.dqn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import deepq4j.autograd.NoGrad;
 import deepq4j.nn.Module;
+import deepq4j.opencl.RequiresOpenCl;
 import deepq4j.tensor.Backend;
 import deepq4j.tensor.Tensor;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,10 +54,10 @@ class ProbeTrainingTest {
     }
 
     /** The same on the OpenCL device (PoCL in CI): every op of the training step runs as a kernel there. */
+    @RequiresOpenCl
     @ParameterizedTest(name = "Probe{0} on OpenCL")
     @ValueSource(ints = {1, 2, 3, 4, 5})
     void dqnLearnsTheProbesValuesOnOpenCl(int probe) throws Exception {
-        assumeFalse(Boolean.getBoolean("opencl.skipTests"), "-Dopencl.skipTests=true");
         learnsTheProbesValues(probe, "opencl");
     }
 

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import deepq4j.opencl.OpenClCondition;
+import deepq4j.opencl.RequiresOpenCl;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -23,7 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Every {@code ```java} block of every page in docs/ is compiled and run, so a snippet that no
  * longer compiles (or throws) fails the build. A block of statements is wrapped in a method with
  * the project's packages imported; a block that declares a class is compiled as it is and its
- * {@code main} run. A block marked {@code ```java compile-only} is compiled, not run.
+ * {@code main} run. A block marked {@code ```java compile-only} is compiled, not run; one marked
+ * {@code ```java needs-opencl} is always compiled and runs where an OpenCL platform exists (see
+ * {@link RequiresOpenCl}).
  */
 class DocSnippetsTest {
     private static final String IMPORTS = String.join("\n", "import deepq4j.tensor.*;", "import deepq4j.tensor.cpu.*;",
@@ -34,8 +38,8 @@ class DocSnippetsTest {
     @TempDir
     Path work;
 
-    /** One code block: the page, its position, its text, whether to run it. */
-    record Snippet(Path page, int number, int line, String code, boolean run) {
+    /** One code block: the page, its position, its text, whether to run it and whether it needs OpenCL. */
+    record Snippet(Path page, int number, int line, String code, boolean run, boolean needsOpenCl) {
         String className() {
             return "Snippet_" + page.getFileName().toString().replaceAll("[^A-Za-z0-9]", "_") + "_" + number;
         }
@@ -54,7 +58,8 @@ class DocSnippetsTest {
                         for (i++; i < lines.size() && !lines.get(i).trim().equals("```"); i++) {
                             code.append(lines.get(i)).append('\n');
                         }
-                        out.add(new Snippet(page, out.size(), start + 1, code.toString(), !fence.contains("compile-only")));
+                        out.add(new Snippet(page, out.size(), start + 1, code.toString(), !fence.contains("compile-only"),
+                                fence.contains("needs-opencl")));
                     }
                 }
             }
@@ -97,6 +102,9 @@ class DocSnippetsTest {
         }
         if (!s.run()) {
             return;
+        }
+        if (s.needsOpenCl()) {
+            OpenClCondition.assumeAvailable();
         }
         try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
             Class<?> c = loader.loadClass(name);

@@ -50,6 +50,9 @@ public final class OpenClDevice {
         this.globalMemoryBytes = mem[0];
     }
 
+    /** Why JOCL's native library failed to load, as its first attempt said; null until then. */
+    private static String libraryFailure;
+
     /**
      * Every OpenCL device on this machine.
      *
@@ -83,8 +86,15 @@ public final class OpenClDevice {
                 throw new OpenClUnavailableException("the OpenCL platforms here have no devices", null);
             }
             return Collections.unmodifiableList(devices);
-        } catch (UnsatisfiedLinkError e) {
-            throw new OpenClUnavailableException("the OpenCL library (libOpenCL) could not be loaded: " + e.getMessage(), e);
+        } catch (LinkageError e) {
+            // The first call fails with JOCL's UnsatisfiedLinkError, which says why; later ones only
+            // with NoClassDefFoundError for org.jocl.CL, so the first message is kept for them.
+            synchronized (OpenClDevice.class) {
+                if (libraryFailure == null) {
+                    libraryFailure = e.getMessage() != null ? e.getMessage() : e.toString();
+                }
+            }
+            throw new OpenClUnavailableException("the OpenCL library (libOpenCL) could not be loaded: " + libraryFailure, e);
         } catch (CLException e) {
             // The ICD loader answers CL_PLATFORM_NOT_FOUND_KHR when no vendor is registered.
             throw new OpenClUnavailableException("no OpenCL platform is installed (" + e.getMessage() + ")", e);

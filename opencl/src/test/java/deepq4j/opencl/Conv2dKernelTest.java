@@ -17,6 +17,7 @@ import net.jqwik.api.constraints.IntRange;
  * Each output is a dot product; the tolerance is twice its float bound, (terms + 2) * 2^-24 *
  * sum|x||w|, with the magnitude computed by the same op on absolute values.
  */
+@RequiresOpenCl
 class Conv2dKernelTest {
     @Property(tries = 60)
     void forwardAndBothGradients(@ForAll @IntRange(min = 1, max = 3) int batch, @ForAll @IntRange(min = 1, max = 4) int channels,

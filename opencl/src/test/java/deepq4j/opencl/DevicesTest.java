@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Device names, listing, and what happens at the edges: uploads, downloads, mixing backends. */
+@RequiresOpenCl
 class DevicesTest {
     @Test
     void namesTurnIntoBackends() {

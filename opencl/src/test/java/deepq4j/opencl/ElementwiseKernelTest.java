@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * each operation once; division and sqrt are built correctly rounded); exp, log and pow are
  * allowed 4 ulp, OpenCL's accuracy bound for them.
  */
+@RequiresOpenCl
 class ElementwiseKernelTest {
     private static final double ULP4 = 4 * 0x1p-23;
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * gather and scatter-add against the CPU backend: both move values without arithmetic (scatter-add
  * adds in the CPU's order), so they agree bit for bit, including repeated indices.
  */
+@RequiresOpenCl
 class IndexKernelTest {
     @Property(tries = 60)
     void gatherAndScatterAddAlongEitherDimension(@ForAll @IntRange(min = 1, max = 40) int rows,

@@ -19,6 +19,7 @@ import net.jqwik.api.Provide;
  * and with a bias (addmm). A float dot product of length k is within k * 2^-24 * sum|a||b| of the
  * exact value whatever the order of its additions, so two of them are within twice that.
  */
+@RequiresOpenCl
 class MatmulKernelTest {
     @Provide
     Arbitrary<Integer> dims() {

@@ -15,6 +15,7 @@ import net.jqwik.api.constraints.IntRange;
  * order, one rounding each (contraction into fma is off, division and sqrt correctly rounded), so
  * they agree bit for bit.
  */
+@RequiresOpenCl
 class OptimizerKernelTest {
 
     /** Runs three steps of one optimizer on fresh state; returns the parameter and all state, concatenated. */

