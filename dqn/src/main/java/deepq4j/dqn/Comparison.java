@@ -1,5 +1,6 @@
 package deepq4j.dqn;
 
+import deepq4j.io.AtomicFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -149,7 +150,7 @@ public final class Comparison {
                     .append(',').append(r.evalMean()).append(',').append(String.format(Locale.ROOT, "%.1f", r.wallSeconds())).append(',')
                     .append(r.dir()).append('\n');
         }
-        Json.writeAtomically(out.resolve("runs.csv"), b.toString());
+        AtomicFile.write(out.resolve("runs.csv"), b.toString());
     }
 
     /** The interval over seeds of episode 1, 2, ..., up to the shortest sequence. */

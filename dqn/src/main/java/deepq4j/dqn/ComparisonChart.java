@@ -1,13 +1,11 @@
 package deepq4j.dqn;
 
+import deepq4j.io.AtomicFile;
 import java.awt.Color;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 
 /**
  * The course's comparison chart: for each variant, the mean return per episode over seeds as a
@@ -37,15 +35,11 @@ public final class ComparisonChart {
         PngCanvas png = new PngCanvas(WIDTH, HEIGHT);
         draw(png, title, yLabel, series);
         Path pngPath = base.resolveSibling(base.getFileName() + ".png");
-        Path tmp = pngPath.resolveSibling("." + pngPath.getFileName() + ".tmp");
-        if (!ImageIO.write(png.image(), "png", tmp.toFile())) {
-            throw new IOException("no PNG writer in this Java runtime");
-        }
-        Files.move(tmp, pngPath, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        PngCanvas.write(pngPath, png.image());
         SvgCanvas svg = new SvgCanvas(WIDTH, HEIGHT);
         draw(svg, title, yLabel, series);
         Path svgPath = base.resolveSibling(base.getFileName() + ".svg");
-        Json.writeAtomically(svgPath, svg.document());
+        AtomicFile.write(svgPath, svg.document());
     }
 
     /** Draws onto any canvas. */
@@ -135,7 +129,7 @@ public final class ComparisonChart {
                         .append(',').append(ci.high()).append(',').append(ci.n()).append('\n');
             }
         }
-        Json.writeAtomically(path, b.toString());
+        AtomicFile.write(path, b.toString());
     }
 
     static String csvField(String s) {

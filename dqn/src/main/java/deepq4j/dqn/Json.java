@@ -1,10 +1,8 @@
 package deepq4j.dqn;
 
+import deepq4j.io.AtomicFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 import java.util.Map;
 
@@ -22,14 +20,7 @@ public final class Json {
 
     /** Writes {@code value} to {@code path} through a temporary file and a rename, so a crash never leaves half a file. */
     public static void writeFile(Path path, Object value) throws IOException {
-        writeAtomically(path, write(value));
-    }
-
-    /** Writes text to {@code path} through a temporary file in the same directory and a rename. */
-    public static void writeAtomically(Path path, String text) throws IOException {
-        Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
-        Files.write(tmp, text.getBytes(StandardCharsets.UTF_8));
-        Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.write(path, write(value));
     }
 
     private static void write(StringBuilder s, Object v, String indent) {

@@ -8,11 +8,8 @@ import java.awt.RenderingHints;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
-import javax.imageio.ImageIO;
 
 /**
  * Draws a learning curve as a PNG: each episode's return as a faint dot at the step it ended,
@@ -36,11 +33,7 @@ public final class LearningCurvePlot {
     /** Draws the curve of {@code episodes} (in order) and writes it to {@code path} atomically. */
     public static void write(Path path, String title, List<Point> episodes, long totalSteps, int window) throws IOException {
         BufferedImage image = draw(title, episodes, totalSteps, window);
-        Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
-        if (!ImageIO.write(image, "png", tmp.toFile())) {
-            throw new IOException("no PNG writer in this Java runtime");
-        }
-        Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        PngCanvas.write(path, image);
     }
 
     /** The picture itself. */

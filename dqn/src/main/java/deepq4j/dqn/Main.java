@@ -38,8 +38,15 @@ public final class Main implements Callable<Integer> {
         System.exit(run(args, System.out, System.err));
     }
 
-    /** Runs one command line and returns its exit status. */
+    /**
+     * Runs one command line and returns its exit status. Expected failures (a bad value, a
+     * damaged file, a diverging run) print one line naming the problem. Anything else is a bug:
+     * one line says so and where its full trace was written ({@link ErrorReport}); {@code --debug}
+     * anywhere on the line prints the trace too.
+     */
     static int run(String[] args, PrintStream out, PrintStream err) {
+        List<String> words = new ArrayList<>(List.of(args));
+        boolean debug = words.remove("--debug");
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
@@ -50,10 +57,36 @@ public final class Main implements Callable<Integer> {
                 commandLine.getErr().println("deepq4j " + commandLine.getCommandName() + ": " + e.getMessage());
                 return 2;
             }
-            commandLine.getErr().println("deepq4j " + commandLine.getCommandName() + ": " + e.getMessage());
-            return 1;
+            if (e instanceof IOException || e instanceof java.io.UncheckedIOException || e instanceof IllegalStateException) {
+                // a file that cannot be read or written, a damaged file, a run that diverged
+                commandLine.getErr().println("deepq4j " + commandLine.getCommandName() + ": " + e.getMessage());
+                return 1;
+            }
+            throw e;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(words.toArray(new String[0]));
+        } catch (Throwable t) { // anything else, Errors too (a stack overflow, memory exhausted): a bug
+            String command = cli.getParseResult() != null && cli.getParseResult().subcommand() != null
+                    ? cli.getParseResult().subcommand().commandSpec().name() : "";
+            PrintWriter e = cli.getErr();
+            e.println("deepq4j" + (command.isEmpty() ? "" : " " + command) + ": " + ErrorReport.write(t, runDirectory(cli), debug));
+            if (debug) {
+                t.printStackTrace(new PrintWriter(e, true));
+            }
+            e.flush();
+            return 1;
+        }
+    }
+
+    /** The run directory of a train command line, where its error report goes; null for the others. */
+    private static Path runDirectory(CommandLine cli) {
+        CommandLine.ParseResult parsed = cli.getParseResult();
+        if (parsed == null || parsed.subcommand() == null || !(parsed.subcommand().commandSpec().userObject() instanceof Train)) {
+            return null;
+        }
+        Train train = (Train) parsed.subcommand().commandSpec().userObject();
+        return train.resume != null ? train.resume : train.config.out;
     }
 
     @Override
@@ -119,8 +152,7 @@ public final class Main implements Callable<Integer> {
             }
             Path file = DqnTrainer.checkpointFile(resume);
             if (!Files.exists(file)) {
-                throw new ParameterException(spec.commandLine(), "invalid value for --resume: " + resume + " holds no checkpoint ("
-                        + file.getFileName() + "): the run finished, or was started without --checkpoint-interval");
+                throw new IllegalArgumentException("--resume " + resume + ": " + whyNoCheckpoint(resume));
             }
             String args = deepq4j.nn.Safetensors.metadata(file).get("args");
             if (args == null) {
@@ -134,6 +166,29 @@ public final class Main implements Callable<Integer> {
                     summary.get("eval_return_std"));
             return 0;
         }
+    }
+
+    /** Why a directory given to --resume holds no checkpoint, as far as its files tell. */
+    static String whyNoCheckpoint(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return "no such directory";
+        }
+        if (Files.exists(dir.resolve("summary.json"))) {
+            return "the run finished (its summary.json is written): there is nothing to resume";
+        }
+        Object interval = null;
+        try {
+            Object config = deepq4j.nn.JsonReader.parse(Files.readString(dir.resolve("config.json")));
+            interval = config instanceof Map ? ((Map<?, ?>) config).get("checkpoint_interval") : null;
+        } catch (IOException | IllegalArgumentException e) {
+            return "no checkpoint.safetensors and no readable config.json: not a run directory of deepq4j train";
+        }
+        if (interval instanceof Long && (Long) interval == 0) {
+            return "the run was started without --checkpoint-interval, so it has no checkpoint; start it again with its command "
+                    + "line (it starts over in the same directory)";
+        }
+        return "the run stopped before its first checkpoint (one every " + interval + " steps), so there is nothing to resume "
+                + "from; start it again with its command line (it starts over in the same directory)";
     }
 
     /**
@@ -225,7 +280,7 @@ public final class Main implements Callable<Integer> {
     static final class Eval implements Callable<Integer> {
         @Spec
         CommandLine.Model.CommandSpec spec;
-        @Option(names = "--model", required = true, description = "a model.safetensors written by `deepq4j train`")
+        @Option(names = "--model", required = true, description = "a model.safetensors written by `deepq4j train`, or its run directory")
         Path model;
         @Option(names = "--env-id", description = "environment (default: the one the model was trained on)")
         String envId;
@@ -246,6 +301,7 @@ public final class Main implements Callable<Integer> {
             if (!(epsilon >= 0 && epsilon <= 1)) {
                 throw new ParameterException(spec.commandLine(), "invalid value for --epsilon: " + epsilon + " (must be in [0, 1])");
             }
+            model = ModelFile.file(model); // a run directory names its model.safetensors
             ModelFile.Description d = ModelFile.describe(model);
             String id = envId == null ? d.envId() : envId;
             requireRegistered(spec, id);

@@ -1,5 +1,6 @@
 package deepq4j.dqn;
 
+import deepq4j.io.AtomicFile;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -9,6 +10,11 @@ import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /** A {@link Canvas} that paints into an image with Java2D. */
 final class PngCanvas implements Canvas {
@@ -77,5 +83,16 @@ final class PngCanvas implements Canvas {
         double shift = anchor.equals("middle") ? w / 2.0 : anchor.equals("end") ? w : 0;
         g.setColor(color);
         g.drawString(text, (float) (x - shift), (float) y);
+    }
+
+    /** Writes {@code image} to {@code path} as PNG, atomically; encoded in memory, so no cache file is left anywhere on a crash. */
+    static void write(Path path, BufferedImage image) throws IOException {
+        AtomicFile.write(path, out -> {
+            try (ImageOutputStream png = new MemoryCacheImageOutputStream(out)) {
+                if (!ImageIO.write(image, "png", png)) {
+                    throw new IOException("no PNG writer in this Java runtime");
+                }
+            }
+        });
     }
 }

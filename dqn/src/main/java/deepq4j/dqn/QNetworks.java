@@ -138,6 +138,50 @@ public final class QNetworks {
         return head(layers, 512, actions, dueling, g);
     }
 
+    /**
+     * How many numbers the network {@link #build} makes holds, computed without building it (so
+     * a model file's metadata can be checked against its tensors before anything is allocated);
+     * {@code Long.MAX_VALUE} when that overflows a long. Tests hold it to the built networks'.
+     */
+    public static long parameterCount(Kind kind, int[] observationShape, int[] hidden, int actions, boolean dueling) {
+        requireFits(kind, observationShape);
+        try {
+            long count = 0;
+            long width;
+            switch (kind) {
+                case mlp:
+                    width = observationShape[0];
+                    for (int h : hidden) {
+                        count = Math.addExact(count, linear(width, h));
+                        width = h;
+                    }
+                    break;
+                case minatar:
+                    count = conv(observationShape[0], 16, 3) + linear(16 * 8 * 8, 128);
+                    width = 128;
+                    break;
+                case nature:
+                    count = conv(observationShape[0], 32, 8) + conv(32, 64, 4) + conv(64, 64, 3) + linear(64 * 7 * 7, 512);
+                    width = 512;
+                    break;
+                default:
+                    throw new IllegalArgumentException("unknown network " + kind);
+            }
+            long head = dueling ? Math.addExact(linear(width, 1), linear(width, actions)) : linear(width, actions);
+            return Math.addExact(count, head);
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static long linear(long in, long out) {
+        return Math.addExact(Math.multiplyExact(in, out), out);
+    }
+
+    private static long conv(long in, long out, long kernel) {
+        return Math.addExact(Math.multiplyExact(Math.multiplyExact(in, out), kernel * kernel), out);
+    }
+
     /** The last layer: one linear layer to the actions, or the dueling streams on top of the body. */
     private static Module head(List<Module> body, int features, int actions, boolean dueling, Generator g) {
         if (dueling) {

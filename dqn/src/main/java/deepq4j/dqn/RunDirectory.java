@@ -1,5 +1,6 @@
 package deepq4j.dqn;
 
+import deepq4j.io.AtomicFile;
 import deepq4j.nn.Module;
 import java.io.BufferedWriter;
 import java.io.Closeable;
@@ -23,12 +24,19 @@ import java.util.Map;
  *   <li>{@code learning_curve.png}, {@code model.safetensors}, {@code summary.json} at the end;</li>
  *   <li>{@code videos/*.gif} with --capture-video.</li>
  * </ul>
- * The CSV files are flushed line by line, so a crash loses nothing already logged; the files
- * written whole go through a temporary name and a rename.
+ * The CSV files are flushed line by line, so a crash loses nothing already logged, and forced to
+ * disk before a checkpoint records their lengths; the files written whole go through
+ * {@link AtomicFile}. A run started into a directory that holds an earlier run replaces it: the
+ * earlier run's files are removed first, so that TensorBoard, say, does not draw two runs. Starting
+ * and resuming both remove the temporary files a killed write left behind.
  */
 public final class RunDirectory implements TrainingLog, Closeable {
     private static final String EPISODES = "episodes.csv";
     private static final String METRICS = "metrics.csv";
+    private static final String VIDEOS = "videos";
+    /** The files of a run that are not rewritten as soon as it starts (config.json and the CSV logs are). */
+    private static final List<String> WRITTEN_LATER = List.of("checkpoint.safetensors", "model.safetensors", "summary.json",
+            "learning_curve.png");
     private final Path dir;
     private final DqnConfig config;
     private final BufferedWriter episodes;
@@ -41,6 +49,7 @@ public final class RunDirectory implements TrainingLog, Closeable {
         this.dir = dir;
         this.config = config;
         Files.createDirectories(dir);
+        removeEarlierRun(dir);
         Json.writeFile(dir.resolve("config.json"), config.toMap());
         episodes = Files.newBufferedWriter(dir.resolve("episodes.csv"), StandardCharsets.UTF_8);
         episodes.write("step,return,length\n");
@@ -54,6 +63,7 @@ public final class RunDirectory implements TrainingLog, Closeable {
     private RunDirectory(Path dir, DqnConfig config, Map<String, Long> lengths) throws IOException {
         this.dir = dir;
         this.config = config;
+        removeStaleTemporaries(dir);
         Path episodesFile = dir.resolve(EPISODES);
         TensorBoardWriter.truncate(episodesFile, length(lengths, EPISODES));
         TensorBoardWriter.truncate(dir.resolve(METRICS), length(lengths, METRICS));
@@ -65,9 +75,39 @@ public final class RunDirectory implements TrainingLog, Closeable {
         }
         episodes = Files.newBufferedWriter(episodesFile, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         metrics = Files.newBufferedWriter(dir.resolve(METRICS), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-        String events = lengths.keySet().stream().filter(k -> k.startsWith("events.out.tfevents")).findFirst()
+        String events = lengths.keySet().stream().filter(k -> k.startsWith(TensorBoardWriter.PREFIX)).findFirst()
                 .orElseThrow(() -> new IOException("the checkpoint names no TensorBoard file"));
         tensorboard = new TensorBoardWriter(dir.resolve(events), lengths.get(events));
+    }
+
+    /** Deletes what a run killed before it finished may have left: its files, and half-written temporaries. */
+    private static void removeEarlierRun(Path dir) throws IOException {
+        removeStaleTemporaries(dir);
+        for (String name : WRITTEN_LATER) {
+            Files.deleteIfExists(dir.resolve(name));
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                if (p.getFileName().toString().startsWith(TensorBoardWriter.PREFIX)) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Path videos = dir.resolve(VIDEOS);
+        if (Files.isDirectory(videos)) {
+            try (java.util.stream.Stream<Path> gifs = Files.list(videos)) {
+                for (Path p : (Iterable<Path>) gifs::iterator) {
+                    if (p.getFileName().toString().matches("step_\\d+\\.gif")) {
+                        Files.delete(p);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void removeStaleTemporaries(Path dir) throws IOException {
+        AtomicFile.removeStale(dir);
+        AtomicFile.removeStale(dir.resolve(VIDEOS));
     }
 
     /**
@@ -92,6 +132,11 @@ public final class RunDirectory implements TrainingLog, Closeable {
         episodes.flush();
         metrics.flush();
         tensorboard.flush();
+        // On disk before the checkpoint that names these lengths is: a power cut must not leave a
+        // checkpoint pointing past the end of a log.
+        AtomicFile.sync(dir.resolve(EPISODES));
+        AtomicFile.sync(dir.resolve(METRICS));
+        AtomicFile.sync(tensorboard.path());
         Map<String, Long> lengths = new java.util.LinkedHashMap<>();
         lengths.put(EPISODES, Files.size(dir.resolve(EPISODES)));
         lengths.put(METRICS, Files.size(dir.resolve(METRICS)));
@@ -126,7 +171,7 @@ public final class RunDirectory implements TrainingLog, Closeable {
 
     @Override
     public void video(long step, Module q) throws IOException {
-        Path videos = dir.resolve("videos");
+        Path videos = dir.resolve(VIDEOS);
         Files.createDirectories(videos);
         Evaluation.recordGif(q, config.envId, config.seed + Evaluation.SEED_OFFSET + step, videos.resolve("step_" + step + ".gif"));
     }

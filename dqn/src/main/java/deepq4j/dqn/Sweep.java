@@ -1,5 +1,6 @@
 package deepq4j.dqn;
 
+import deepq4j.io.AtomicFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -108,7 +109,7 @@ public final class Sweep {
                 throw new IllegalArgumentException(out + " holds another sweep (" + before.trim() + "); use a new --out");
             }
         } else {
-            Json.writeAtomically(identity, definition.identity());
+            AtomicFile.write(identity, definition.identity());
             Files.writeString(out.resolve("trials.csv"), "trial,state,value," + String.join(",", space.names()) + ",note\n");
             Files.writeString(out.resolve("reports.csv"), "trial,report,step,value\n");
         }
@@ -146,7 +147,7 @@ public final class Sweep {
             pool.shutdownNow();
         }
         List<Trial> ranked = ranking();
-        Json.writeAtomically(out.resolve("ranking.md"), table(ranked));
+        AtomicFile.write(out.resolve("ranking.md"), table(ranked));
         return ranked;
     }
 

@@ -24,6 +24,8 @@ import java.util.zip.CRC32C;
  * field 1 holds {@code Value}s of tag (field 1) and simple_value (field 2, float).
  */
 public final class TensorBoardWriter implements Closeable {
+    /** How every event file's name begins, as TensorBoard looks for them. */
+    public static final String PREFIX = "events.out.tfevents.";
     private final OutputStream out;
     private final Path path;
 
@@ -36,7 +38,7 @@ public final class TensorBoardWriter implements Closeable {
         } catch (IOException e) {
             host = "localhost";
         }
-        path = directory.resolve("events.out.tfevents." + System.currentTimeMillis() / 1000 + "." + host);
+        path = directory.resolve(PREFIX + System.currentTimeMillis() / 1000 + "." + host);
         out = new BufferedOutputStream(Files.newOutputStream(path));
         ByteArrayOutputStream event = new ByteArrayOutputStream();
         wallTime(event);

@@ -182,11 +182,32 @@ class CommandLineTest {
         Outcome mismatch = run("eval", "--model", dir.resolve("model.safetensors").toString(), "--env-id", "Acrobot-v1");
         assertEquals(2, mismatch.status());
         assertTrue(mismatch.err().contains("does not fit"), mismatch.err());
+        Outcome byDirectory = run("eval", "--model", dir.toString(), "--episodes", "1");
+        assertEquals(0, byDirectory.status(), "a run directory names its model.safetensors: " + byDirectory.err());
+        Files.createDirectories(tmp.resolve("empty"));
+        Outcome empty = run("eval", "--model", tmp.resolve("empty").toString());
+        assertEquals(2, empty.status());
+        assertTrue(empty.err().contains("a directory with no model.safetensors"), empty.err());
         Path foreign = tmp.resolve("foreign.safetensors");
         deepq4j.nn.Safetensors.save(Map.of("w", deepq4j.tensor.Tensor.zeros(2)), Map.of(), foreign);
         Outcome notOurs = run("eval", "--model", foreign.toString());
         assertEquals(2, notOurs.status());
         assertTrue(notOurs.err().contains("not a deepq4j Q-network"), notOurs.err());
+    }
+
+    @Test
+    void anInternalErrorIsOneLineWithItsTraceInAFile() throws Exception {
+        Path dir = tmp.resolve("crashed");
+        Files.createDirectories(dir);
+        String line = ErrorReport.write(new NullPointerException("a bug"), dir, false);
+        assertEquals("internal error (NullPointerException: a bug), a bug in deepq4j; the full trace is in " + dir.resolve("error.log")
+                + " (--debug prints it)", line);
+        assertTrue(Files.readString(dir.resolve("error.log")).contains("at deepq4j.dqn.CommandLineTest"));
+        String elsewhere = ErrorReport.write(new StackOverflowError(), null, true);
+        assertTrue(elsewhere.contains("internal error (StackOverflowError)") && elsewhere.endsWith(" and below"), elsewhere);
+        Files.delete(Path.of(elsewhere.substring(elsewhere.indexOf("is in ") + 6, elsewhere.length() - " and below".length())));
+        Outcome debug = run("--debug", "envs");
+        assertEquals(0, debug.status(), "--debug is taken anywhere on the line: " + debug.err());
     }
 
     @Test

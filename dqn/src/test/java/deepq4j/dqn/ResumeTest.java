@@ -151,11 +151,67 @@ class ResumeTest {
         assertEquals(a.subList(1, a.size()), List.of(CommandLineText.decode(stored)));
     }
 
+    private static void assertOneLine(CommandLineTest.Outcome o, String expected) {
+        assertEquals(2, o.status(), o.err());
+        assertTrue(o.err().contains(expected), o.err());
+        assertEquals(1, o.err().strip().lines().count(), "one line, no usage: " + o.err());
+    }
+
+    /**
+     * A run killed before its first checkpoint, started again into its directory, leaves exactly
+     * the files of a run that was never killed: the killed run's TensorBoard file and a write cut
+     * short by the kill are gone.
+     */
+    @Test
+    void aRunStartedAgainInItsDirectoryReplacesTheKilledOne() throws Exception {
+        Path clean = tmp.resolve("clean");
+        Path again = tmp.resolve("again");
+        List<String> a = new ArrayList<>(List.of("train"));
+        a.addAll(args(clean, "CartPole-v1"));
+        assertEquals(0, CommandLineTest.run(a.toArray(new String[0])).status());
+        Files.createDirectories(again);
+        Files.writeString(again.resolve("events.out.tfevents.1700000000.killed-host"), "the killed run's events");
+        Files.writeString(again.resolve(".checkpoint.safetensors.0123456789abcdef.tmp"), "half a checkpoint");
+        Files.writeString(again.resolve("summary.json"), "{}");
+        List<String> b = new ArrayList<>(a);
+        b.set(b.indexOf(clean.toString()), again.toString());
+        assertEquals(0, CommandLineTest.run(b.toArray(new String[0])).status());
+        assertEquals(names(clean), names(again));
+        assertEquals(Files.readString(clean.resolve("episodes.csv")), Files.readString(again.resolve("episodes.csv")));
+        assertArrayEquals(Files.readAllBytes(clean.resolve("model.safetensors")), Files.readAllBytes(again.resolve("model.safetensors")));
+    }
+
+    /** The file names of a run directory, with the TensorBoard file's time and host left out. */
+    private static List<String> names(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).map(n -> n.startsWith(TensorBoardWriter.PREFIX) ? TensorBoardWriter.PREFIX : n)
+                    .sorted().collect(java.util.stream.Collectors.toList());
+        }
+    }
+
     @Test
     void resumeNamesWhatIsWrong() throws Exception {
         CommandLineTest.Outcome none = CommandLineTest.run("train", "--resume", tmp.resolve("nothing").toString());
         assertEquals(2, none.status());
-        assertTrue(none.err().contains("holds no checkpoint"), none.err());
+        assertTrue(none.err().contains("no such directory"), none.err());
+        // A finished run, one killed before its first checkpoint, one started without checkpoints:
+        // each says which, in one line, without the usage text.
+        Path finished = tmp.resolve("finished");
+        List<String> run = new ArrayList<>(List.of("train"));
+        run.addAll(args(finished, "CartPole-v1"));
+        run.set(run.indexOf("--checkpoint-interval") + 1, "100000");
+        assertEquals(0, CommandLineTest.run(run.toArray(new String[0])).status());
+        assertOneLine(CommandLineTest.run("train", "--resume", finished.toString()), "the run finished");
+        Files.delete(finished.resolve("summary.json"));
+        assertOneLine(CommandLineTest.run("train", "--resume", finished.toString()),
+                "the run stopped before its first checkpoint (one every 100000 steps)");
+        Path plain = tmp.resolve("plain");
+        List<String> noCheckpoints = new ArrayList<>(run);
+        noCheckpoints.set(noCheckpoints.indexOf("100000"), "0");
+        noCheckpoints.set(noCheckpoints.indexOf(finished.toString()), plain.toString());
+        assertEquals(0, CommandLineTest.run(noCheckpoints.toArray(new String[0])).status());
+        Files.delete(plain.resolve("summary.json"));
+        assertOneLine(CommandLineTest.run("train", "--resume", plain.toString()), "started without --checkpoint-interval");
         CommandLineTest.Outcome extra = CommandLineTest.run("train", "--resume", tmp.toString(), "--seed", "3");
         assertEquals(2, extra.status());
         assertTrue(extra.err().contains("give no other flags"), extra.err());

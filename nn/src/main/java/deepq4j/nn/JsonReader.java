@@ -8,10 +8,17 @@ import java.util.Map;
 /**
  * A small JSON parser for safetensors headers: objects become LinkedHashMaps (keeping key order),
  * arrays Lists, numbers Doubles or Longs, and strings, booleans and null what they are.
+ *
+ * <p>It reads files that may be damaged or doctored, so it is strict: duplicate keys, raw control
+ * characters in strings and nesting deeper than {@value #MAX_DEPTH} levels (which would otherwise
+ * overflow the stack of this recursive parser) are errors.
  */
 public final class JsonReader {
+    /** Objects and arrays nested deeper than this are refused; our files nest three levels. */
+    public static final int MAX_DEPTH = 64;
     private final String text;
     private int at;
+    private int depth;
 
     private JsonReader(String text) {
         this.text = text;
@@ -67,12 +74,20 @@ public final class JsonReader {
         return value;
     }
 
+    private void enter() {
+        if (++depth > MAX_DEPTH) {
+            throw error("objects and arrays nested deeper than " + MAX_DEPTH + " levels");
+        }
+    }
+
     private Map<String, Object> object() {
+        enter();
         Map<String, Object> map = new LinkedHashMap<>();
         at++;
         skipWhitespace();
         if (at < text.length() && text.charAt(at) == '}') {
             at++;
+            depth--;
             return map;
         }
         while (true) {
@@ -93,16 +108,19 @@ public final class JsonReader {
                 continue;
             }
             expect('}');
+            depth--;
             return map;
         }
     }
 
     private List<Object> array() {
+        enter();
         List<Object> list = new ArrayList<>();
         at++;
         skipWhitespace();
         if (at < text.length() && text.charAt(at) == ']') {
             at++;
+            depth--;
             return list;
         }
         while (true) {
@@ -113,6 +131,7 @@ public final class JsonReader {
                 continue;
             }
             expect(']');
+            depth--;
             return list;
         }
     }
@@ -135,6 +154,9 @@ public final class JsonReader {
             if (c == '"') {
                 return s.toString();
             }
+            if (c < 0x20) {
+                throw error("raw control character in a string");
+            }
             if (c != '\\') {
                 s.append(c);
                 continue;
@@ -153,8 +175,8 @@ public final class JsonReader {
                 case 'r': s.append('\r'); break;
                 case 't': s.append('\t'); break;
                 case 'u':
-                    if (at + 4 > text.length()) {
-                        throw error("short unicode escape");
+                    if (at + 4 > text.length() || !text.substring(at, at + 4).matches("[0-9a-fA-F]{4}")) {
+                        throw error("invalid unicode escape");
                     }
                     s.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
                     at += 4;

@@ -1,17 +1,16 @@
 package deepq4j.nn;
 
+import deepq4j.io.AtomicFile;
 import deepq4j.tensor.Shape;
 import deepq4j.tensor.Tensor;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +23,8 @@ import java.util.Map;
  * <p>The layout: 8 bytes holding the header's length N (unsigned, little-endian), N bytes of
  * JSON header ({@code {"name": {"dtype": "F32", "shape": [..], "data_offsets": [begin, end]}, ...}},
  * an optional {@code "__metadata__"} map of strings, padded with spaces), then the raw little-endian
- * data, offsets counted from its start. Files are written to a temporary name and renamed, so a
- * crash never leaves half a checkpoint.
+ * data, offsets counted from its start. Files are written through {@link AtomicFile}, so a crash
+ * never leaves half a checkpoint.
  */
 public final class Safetensors {
     /** The format caps the header at 100 MB; anything larger is a corrupt length. */
@@ -80,32 +79,7 @@ public final class Safetensors {
                 buffer.putFloat(x);
             }
         }
-        buffer.flip();
-        writeAtomically(path, buffer);
-    }
-
-    /** Writes the bytes to a temporary file beside {@code path}, forces them to disk, then renames it over {@code path}. */
-    static void writeAtomically(Path path, ByteBuffer bytes) throws IOException {
-        Path dir = path.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        // A fresh name beside the target (so the rename stays on one file system), created with the
-        // process's usual permissions; Files.createTempFile would make it readable by its owner only.
-        Path tmp = dir.resolve("." + path.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                while (bytes.hasRemaining()) {
-                    ch.write(bytes);
-                }
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.write(path, buffer.array());
     }
 
     private static int utf8Length(CharSequence s) {
@@ -138,10 +112,17 @@ public final class Safetensors {
         Map<String, Object> header = header(bytes, path.toString());
         Map<String, String> out = new LinkedHashMap<>();
         Object meta = header.get("__metadata__");
-        if (meta instanceof Map) {
-            for (Map.Entry<?, ?> e : ((Map<?, ?>) meta).entrySet()) {
-                out.put(String.valueOf(e.getKey()), String.valueOf(e.getValue()));
+        if (meta == null) {
+            return out;
+        }
+        if (!(meta instanceof Map)) {
+            throw corrupt(path.toString(), "__metadata__ is not an object of strings");
+        }
+        for (Map.Entry<?, ?> e : ((Map<?, ?>) meta).entrySet()) {
+            if (!(e.getValue() instanceof String)) {
+                throw corrupt(path.toString(), "__metadata__ entry '" + e.getKey() + "' is not a string (the format allows only strings)");
             }
+            out.put(String.valueOf(e.getKey()), (String) e.getValue());
         }
         return out;
     }
@@ -158,7 +139,13 @@ public final class Safetensors {
         if (n < 2 || n > MAX_HEADER || n > bytes.length - 8) {
             throw corrupt(where, "header length " + Long.toUnsignedString(n) + " does not fit the file of " + bytes.length + " bytes");
         }
-        String json = new String(bytes, 8, (int) n, StandardCharsets.UTF_8);
+        String json;
+        try {
+            json = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, 8, (int) n)).toString();
+        } catch (CharacterCodingException e) {
+            throw corrupt(where, "header is not valid UTF-8");
+        }
         Object parsed;
         try {
             parsed = JsonReader.parse(json);
