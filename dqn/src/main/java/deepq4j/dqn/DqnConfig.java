@@ -164,7 +164,7 @@ public class DqnConfig {
         if (!setByUser.test("--learning-starts")) {
             learningStarts = 5_000;
         }
-        if (!setByUser.test("--checkpoint-interval") && !prioritizedReplay) {
+        if (!setByUser.test("--checkpoint-interval")) {
             checkpointInterval = 500_000; // an hour-long run should survive a crash
         }
         if (!setByUser.test("--train-frequency")) {
@@ -200,10 +200,6 @@ public class DqnConfig {
         require(logInterval >= 1, "--log-interval", logInterval, "must be at least 1");
         require(threads >= 1, "--threads", threads, "must be at least 1");
         require(checkpointInterval >= 0, "--checkpoint-interval", checkpointInterval, "must not be negative (0 writes no checkpoints)");
-        if (checkpointInterval > 0 && prioritizedReplay) {
-            throw new IllegalArgumentException("--checkpoint-interval does not work with --prioritized-replay yet "
-                    + "(the priorities are doubles that a float32 checkpoint cannot hold exactly)");
-        }
         require(device.matches("cpu|opencl(:[0-9]{1,4})?"), "--device", device, "must be cpu, opencl or opencl:N");
         require(perAlpha >= 0, "--per-alpha", perAlpha, "must not be negative");
         require(perBeta >= 0 && perBeta <= 1, "--per-beta", perBeta, "must be in [0, 1]");

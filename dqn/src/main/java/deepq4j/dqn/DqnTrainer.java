@@ -273,7 +273,9 @@ public final class DqnTrainer {
         for (Map.Entry<String, Long> e : log.flush().entrySet()) {
             meta.put("log." + e.getKey(), Long.toString(e.getValue()));
         }
-        Safetensors.save(tensors, meta, checkpointFile(config.out));
+        Map<String, double[]> exact = new LinkedHashMap<>();
+        buffer.exactState().forEach((k, v) -> exact.put("buffer." + k, v));
+        Safetensors.save(tensors, exact, meta, checkpointFile(config.out));
     }
 
     private static final String CHECKPOINT_FORMAT = "deepq4j training checkpoint 1";
@@ -307,6 +309,7 @@ public final class DqnTrainer {
         optimizer.loadStateDict(withPrefix(tensors, "optimizer."));
         buffer.loadStateDict(withPrefix(tensors, "buffer."), Integer.parseInt(meta.get("buffer.next")),
                 Integer.parseInt(meta.get("buffer.size")), parseLongs(meta.get("rng.buffer")));
+        buffer.loadExactState(withPrefix(Safetensors.loadFloat64(file), "buffer."));
         coin.setState(parseLongs(meta.get("rng.coin")));
         long[] saved = parseLongs(meta.get("nanos"));
         System.arraycopy(saved, 0, nanos, 0, Math.min(saved.length, nanos.length));
@@ -359,8 +362,8 @@ public final class DqnTrainer {
         return out;
     }
 
-    private static Map<String, Tensor> withPrefix(Map<String, Tensor> tensors, String prefix) {
-        Map<String, Tensor> out = new LinkedHashMap<>();
+    private static <T> Map<String, T> withPrefix(Map<String, T> tensors, String prefix) {
+        Map<String, T> out = new LinkedHashMap<>();
         tensors.forEach((k, v) -> {
             if (k.startsWith(prefix)) {
                 out.put(k.substring(prefix.length()), v);

@@ -115,7 +115,7 @@ public final class ModelFile {
         long held = tensors.values().stream().mapToLong(t -> t.numel()).sum();
         long described = QNetworks.parameterCount(d.network(), observationShape, d.hidden(), actions, d.dueling());
         if (described != held) {
-            throw new IOException("--model " + file + ": its metadata describes a " + d.network() + " network of "
+            throw new IOException("--model " + file + ": its metadata describes a network (" + d.network() + ") of "
                     + (described == Long.MAX_VALUE ? "more than 2^63" : String.format("%,d", described)) + " parameters, but its tensors hold "
                     + String.format("%,d", held));
         }

@@ -1,5 +1,8 @@
 package deepq4j.dqn;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * Prioritized experience replay (Schaul et al. 2016, proportional variant): transition i is drawn
  * with probability p_i^alpha / sum_k p_k^alpha, where p_i is its last |TD error| plus a small
@@ -80,6 +83,43 @@ public class PrioritizedReplayBuffer extends ReplayBuffer {
             setPriority(indices[i], priority);
             maxPriority = Math.max(maxPriority, priority);
         }
+    }
+
+    /**
+     * The sampling weights p^alpha of the stored transitions and the largest priority so far,
+     * exactly: the trees' inner nodes are sums and minima of their children, recomputed from the
+     * leaves on every change, so the leaves alone rebuild the same trees bit for bit.
+     */
+    @Override
+    public Map<String, double[]> exactState() {
+        double[] weights = new double[size()];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = sums.get(i);
+        }
+        Map<String, double[]> out = new LinkedHashMap<>();
+        out.put("priority_weights", weights);
+        out.put("max_priority", new double[] {maxPriority});
+        return out;
+    }
+
+    @Override
+    public void loadExactState(Map<String, double[]> saved) {
+        double[] weights = saved.get("priority_weights");
+        double[] max = saved.get("max_priority");
+        if (weights == null || weights.length != size() || max == null || max.length != 1) {
+            throw new IllegalArgumentException("PrioritizedReplayBuffer: the checkpoint should hold " + size()
+                    + " priority weights and the largest priority, it holds " + (weights == null ? "no" : weights.length)
+                    + " weights and " + (max == null ? "no largest priority" : max.length + " values for it"));
+        }
+        for (int i = 0; i < weights.length; i++) {
+            if (!(weights[i] > 0) || !Double.isFinite(weights[i])) {
+                throw new IllegalArgumentException("PrioritizedReplayBuffer: priority weight " + weights[i] + " of slot " + i
+                        + " is not a positive number");
+            }
+            sums.set(i, weights[i]);
+            minima.set(i, weights[i]);
+        }
+        maxPriority = max[0];
     }
 
     /** The sampling weight p^alpha of a slot (tests read it). */

@@ -110,6 +110,18 @@ public class ReplayBuffer {
         return out;
     }
 
+    /**
+     * State a checkpoint must keep to the last bit, as float64 vectors by name: none here; a
+     * prioritized buffer keeps its priorities (see {@link #loadExactState}).
+     */
+    public Map<String, double[]> exactState() {
+        return Map.of();
+    }
+
+    /** Restores {@link #exactState()} after {@link #loadStateDict}. */
+    public void loadExactState(Map<String, double[]> saved) {
+    }
+
     /** The state of the sampling stream. */
     public long[] rngState() {
         return rng.getState();

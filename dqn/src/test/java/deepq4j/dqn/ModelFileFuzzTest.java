@@ -134,6 +134,7 @@ class ModelFileFuzzTest {
                 replace(h, "\"shape\":[8,4]", "\"shape\":[8,4,1]"),
                 replace(h, "\"shape\":[8,4]", "\"shape\":[-8,4]"),
                 replace(h, "\"shape\":[8,4]", "\"shape\":[2147483648,4]"),
+                replace(h, "\"shape\":[8,4]", "\"shape\":[65536,65536]"),
                 replace(h, "\"0.weight\"", "\"0.weights\""),
                 replace(h, "\"0.weight\":", "\"extra\":{\"dtype\":\"F32\",\"shape\":[0],\"data_offsets\":[0,0]},\"0.weight\":"),
                 replace(h, "\"data_offsets\":[0,128]", "\"data_offsets\":[0,12800000000]")

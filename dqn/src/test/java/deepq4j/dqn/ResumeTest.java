@@ -132,6 +132,12 @@ class ResumeTest {
         crashResumeAndCompare("CartPole-v1");
     }
 
+    /** The priorities, doubles, travel exactly (float64) with the checkpoint; the sum and min trees are rebuilt from them. */
+    @Test
+    void aResumedPrioritizedReplayRunEndsAsAnUninterruptedOne() throws Exception {
+        crashResumeAndCompare("CartPole-v1", "--prioritized-replay", "--double-dqn");
+    }
+
     @Test
     void aResumedMinAtarRunWithRmspropAndHuberEndsAsAnUninterruptedOne() throws Exception {
         crashResumeAndCompare("MinAtar/Breakout-v1", "--exploration-fraction", "0.5");
@@ -215,9 +221,9 @@ class ResumeTest {
         CommandLineTest.Outcome extra = CommandLineTest.run("train", "--resume", tmp.toString(), "--seed", "3");
         assertEquals(2, extra.status());
         assertTrue(extra.err().contains("give no other flags"), extra.err());
-        CommandLineTest.Outcome per = CommandLineTest.run("train", "--prioritized-replay", "--checkpoint-interval", "10");
-        assertEquals(2, per.status());
-        assertTrue(per.err().contains("--checkpoint-interval"), per.err());
+        CommandLineTest.Outcome negative = CommandLineTest.run("train", "--checkpoint-interval", "-1");
+        assertEquals(2, negative.status());
+        assertTrue(negative.err().contains("--checkpoint-interval"), negative.err());
         assertTrue(Module.class.isInstance(new DqnTrainer(DqnConfig.forEnv("CartPole-v1")).qNetwork()));
     }
 }

@@ -40,6 +40,16 @@ public final class Safetensors {
 
     /** Writes float32 tensors and a string-to-string metadata map. */
     public static void save(Map<String, Tensor> tensors, Map<String, String> metadata, Path path) throws IOException {
+        save(tensors, Map.of(), metadata, path);
+    }
+
+    /**
+     * Writes float32 tensors, float64 vectors (state that must survive exactly, such as replay
+     * priorities; read back with {@link #loadFloat64}) and a metadata map. The float64 data comes
+     * first, so that it is 8-byte aligned as the reference writer aligns it.
+     */
+    public static void save(Map<String, Tensor> tensors, Map<String, double[]> float64, Map<String, String> metadata, Path path)
+            throws IOException {
         StringBuilder header = new StringBuilder("{");
         if (!metadata.isEmpty()) {
             header.append("\"__metadata__\":{");
@@ -51,6 +61,15 @@ public final class Safetensors {
             header.append('}');
         }
         long offset = 0;
+        for (Map.Entry<String, double[]> d : float64.entrySet()) {
+            if (d.getKey().equals("__metadata__") || tensors.containsKey(d.getKey())) {
+                throw new IllegalArgumentException("safetensors: the name '" + d.getKey() + "' is reserved or taken");
+            }
+            long end = offset + 8L * d.getValue().length;
+            header.append(header.length() > 1 ? "," : "").append(quote(d.getKey())).append(":{\"dtype\":\"F64\",\"shape\":[")
+                    .append(d.getValue().length).append("],\"data_offsets\":[").append(offset).append(',').append(end).append("]}");
+            offset = end;
+        }
         List<float[]> values = new ArrayList<>();
         for (Map.Entry<String, Tensor> t : tensors.entrySet()) {
             if (t.getKey().equals("__metadata__")) {
@@ -74,6 +93,11 @@ public final class Safetensors {
         byte[] headerBytes = header.toString().getBytes(StandardCharsets.UTF_8);
         ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(8 + headerBytes.length + offset)).order(ByteOrder.LITTLE_ENDIAN);
         buffer.putLong(headerBytes.length).put(headerBytes);
+        for (double[] v : float64.values()) {
+            for (double x : v) {
+                buffer.putDouble(x);
+            }
+        }
         for (float[] v : values) {
             for (float x : v) {
                 buffer.putFloat(x);
@@ -104,6 +128,25 @@ public final class Safetensors {
     public static LinkedHashMap<String, Tensor> load(Path path) throws IOException {
         byte[] bytes = Files.readAllBytes(path);
         return parse(bytes, path.toString());
+    }
+
+    /** Reads the float64 entries exactly, flattened, by name (the others are left out). */
+    public static LinkedHashMap<String, double[]> loadFloat64(Path path) throws IOException {
+        byte[] bytes = Files.readAllBytes(path);
+        LinkedHashMap<String, double[]> out = new LinkedHashMap<>();
+        ByteBuffer data = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        int dataStart = (int) (8 + ByteBuffer.wrap(bytes, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong());
+        for (Object[] e : entries(bytes, path.toString())) {
+            if (e[1].equals("F64")) {
+                double[] v = new double[Shape.size((int[]) e[2])];
+                int at = dataStart + (int) e[3];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = data.getDouble(at + 8 * i);
+                }
+                out.put((String) e[0], v);
+            }
+        }
+        return out;
     }
 
     /** Reads the {@code __metadata__} map (empty if the file has none). */
@@ -161,6 +204,32 @@ public final class Safetensors {
     }
 
     private static LinkedHashMap<String, Tensor> parse(byte[] bytes, String where) throws IOException {
+        int dataStart = (int) (8 + ByteBuffer.wrap(bytes, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong());
+        List<Object[]> entries = entries(bytes, where);
+        LinkedHashMap<String, Tensor> out = new LinkedHashMap<>();
+        ByteBuffer data = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        for (Object[] e : entries) {
+            int[] shape = (int[]) e[2];
+            float[] v = new float[Shape.size(shape)];
+            int at = dataStart + (int) e[3];
+            for (int i = 0; i < v.length; i++) {
+                switch ((String) e[1]) {
+                    case "F32": v[i] = data.getFloat(at + 4 * i); break;
+                    case "F64": v[i] = (float) data.getDouble(at + 8 * i); break;
+                    case "F16": v[i] = halfToFloat(data.getShort(at + 2 * i)); break;
+                    default: v[i] = Float.intBitsToFloat((data.getShort(at + 2 * i) & 0xffff) << 16); break; // BF16
+                }
+            }
+            out.put((String) e[0], Tensor.of(v, shape));
+        }
+        return out;
+    }
+
+    /**
+     * The tensors the header lists, checked against the file: {name, dtype, shape, begin, end} in
+     * the order of their data, which must cover the data exactly, without holes or overlaps.
+     */
+    private static List<Object[]> entries(byte[] bytes, String where) throws IOException {
         Map<String, Object> header = header(bytes, where);
         long n = ByteBuffer.wrap(bytes, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
         int dataStart = (int) (8 + n);
@@ -185,7 +254,12 @@ public final class Safetensors {
             if (offsets.length != 2 || offsets[0] > offsets[1] || offsets[1] > dataLength) {
                 throw corrupt(where, "tensor '" + name + "' has data_offsets outside the " + dataLength + " data bytes");
             }
-            long expected = (long) Shape.size(shape) * size;
+            long expected;
+            try {
+                expected = (long) Shape.size(shape) * size;
+            } catch (IllegalArgumentException tooLarge) {
+                throw corrupt(where, "tensor '" + name + "' has shape " + Shape.str(shape) + ", more than 2^31-1 elements");
+            }
             if (offsets[1] - offsets[0] != expected) {
                 throw corrupt(where, "tensor '" + name + "' of shape " + Shape.str(shape) + " and dtype " + dtype + " needs " + expected
                         + " bytes but its data_offsets span " + (offsets[1] - offsets[0]));
@@ -204,23 +278,7 @@ public final class Safetensors {
         if (covered != dataLength) {
             throw corrupt(where, "the data is " + dataLength + " bytes but the tensors cover " + covered);
         }
-        LinkedHashMap<String, Tensor> out = new LinkedHashMap<>();
-        ByteBuffer data = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        for (Object[] e : entries) {
-            int[] shape = (int[]) e[2];
-            float[] v = new float[Shape.size(shape)];
-            int at = dataStart + (int) e[3];
-            for (int i = 0; i < v.length; i++) {
-                switch ((String) e[1]) {
-                    case "F32": v[i] = data.getFloat(at + 4 * i); break;
-                    case "F64": v[i] = (float) data.getDouble(at + 8 * i); break;
-                    case "F16": v[i] = halfToFloat(data.getShort(at + 2 * i)); break;
-                    default: v[i] = Float.intBitsToFloat((data.getShort(at + 2 * i) & 0xffff) << 16); break; // BF16
-                }
-            }
-            out.put((String) e[0], Tensor.of(v, shape));
-        }
-        return out;
+        return entries;
     }
 
     private static int elementSize(String dtype) {
