@@ -20,6 +20,7 @@ import deepq4j.tensor.cpu.Parallelism;
 import deepq4j.nn.Safetensors;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -85,6 +86,7 @@ public final class DqnTrainer {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--network " + config.network + " on " + config.envId + ": " + e.getMessage());
         }
+        requireMemory(config, network, observationShape, actions);
         // One generator for the weights, one for exploration, one for the buffer: each stream is
         // reproducible from the seed alone, whatever the others draw.
         this.backend = Devices.backend(config.device);
@@ -233,6 +235,33 @@ public final class DqnTrainer {
         return new Result(q, config.totalTimesteps, episodes, wall, config.totalTimesteps / wall, phases);
     }
 
+    /**
+     * Refuses, naming the flag, a buffer or network larger than this JVM may hold (they come from
+     * flags, or from a checkpoint's command line), rather than failing with OutOfMemoryError
+     * half-way through building them.
+     */
+    private static void requireMemory(DqnConfig config, QNetworks.Kind network, int[] observationShape, int actions) {
+        long limit = Runtime.getRuntime().maxMemory();
+        long observationSize = 1;
+        for (int d : observationShape) {
+            observationSize *= d;
+        }
+        // observations and next observations, action, reward, terminated: floats; PER adds two trees of doubles
+        double bufferBytes = (double) config.bufferSize * (2 * observationSize + 3) * 4 + (config.prioritizedReplay ? 32.0 * config.bufferSize : 0);
+        if (!config.noReplay && bufferBytes > limit) {
+            throw new IllegalArgumentException(String.format("--buffer-size %d needs %.1f GB for %s's observations; this JVM may use %.1f GB "
+                    + "(java -Xmx, or DEEPQ4J_JAVA_OPTS with ./deepq4j)", config.bufferSize, bufferBytes / 1e9, config.envId, limit / 1e9));
+        }
+        long parameters = QNetworks.parameterCount(network, observationShape, config.hidden, actions, config.dueling);
+        double networkBytes = parameters * 4.0 * 5; // the network, its target, its gradients and two optimizer moments
+        if (networkBytes > limit) {
+            throw new IllegalArgumentException(String.format("--hidden %s makes a network of %,d parameters, which with its target, gradients "
+                    + "and optimizer state needs %.1f GB; this JVM may use %.1f GB",
+                    Arrays.stream(config.hidden).mapToObj(Integer::toString).collect(java.util.stream.Collectors.joining(",")), parameters,
+                    networkBytes / 1e9, limit / 1e9));
+        }
+    }
+
     /** The checkpoint file of a run directory. */
     public static Path checkpointFile(Path runDirectory) {
         return runDirectory.resolve("checkpoint.safetensors");
@@ -294,30 +323,54 @@ public final class DqnTrainer {
      * running return it arrives at are checked against the checkpoint's.
      */
     public void restore(Path file) throws IOException {
+        try {
+            restoreFrom(file);
+        } catch (IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException e) {
+            // A value the checkpoint holds does not fit (a damaged or doctored file): one line naming it.
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            throw new IOException(message.startsWith(file.toString()) ? message : "checkpoint " + file + ": " + message, e);
+        }
+    }
+
+    private void restoreFrom(Path file) throws IOException {
         Map<String, String> meta = Safetensors.metadata(file);
         if (!CHECKPOINT_FORMAT.equals(meta.get("format"))) {
             throw new IllegalArgumentException(file + " is not a deepq4j training checkpoint");
         }
         if (!checkpointConfig().equals(meta.get("config"))) {
-            throw new IllegalArgumentException(file + " was written by a run with other settings: " + meta.get("config"));
+            throw new IllegalArgumentException(file + " records settings other than those its command line gives (a damaged or "
+                    + "edited checkpoint)");
         }
         Map<String, Tensor> tensors = Safetensors.load(file);
         q.loadStateDict(withPrefix(tensors, "q."));
         if (target != q) {
             target.loadStateDict(withPrefix(tensors, "target."));
         }
-        optimizer.loadStateDict(withPrefix(tensors, "optimizer."));
-        buffer.loadStateDict(withPrefix(tensors, "buffer."), Integer.parseInt(meta.get("buffer.next")),
-                Integer.parseInt(meta.get("buffer.size")), parseLongs(meta.get("rng.buffer")));
+        Map<String, Tensor> optimizerState = withPrefix(tensors, "optimizer.");
+        long stateful = optimizerState.keySet().stream().map(k -> k.substring(0, Math.max(0, k.indexOf('.')))).distinct().count();
+        long savedStep = Long.parseLong(need(meta, "step"));
+        if (savedStep > config.learningStarts + config.trainFrequency && stateful != q.parameters().size()) {
+            // After the first gradient step every parameter has optimizer state; a file without it is damaged.
+            throw new IllegalArgumentException("the checkpoint holds optimizer state for " + stateful + " of the network's "
+                    + q.parameters().size() + " parameters, though the network has been trained");
+        }
+        optimizer.loadStateDict(optimizerState);
+        buffer.loadStateDict(withPrefix(tensors, "buffer."), Integer.parseInt(need(meta, "buffer.next")),
+                Integer.parseInt(need(meta, "buffer.size")), parseLongs(need(meta, "rng.buffer")));
+        buffer.requireValidTransitions(actions);
         buffer.loadExactState(withPrefix(Safetensors.loadFloat64(file), "buffer."));
-        coin.setState(parseLongs(meta.get("rng.coin")));
-        long[] saved = parseLongs(meta.get("nanos"));
+        coin.setState(parseLongs(need(meta, "rng.coin")));
+        long[] saved = parseLongs(need(meta, "nanos"));
         System.arraycopy(saved, 0, nanos, 0, Math.min(saved.length, nanos.length));
 
         // The environment: the same seed, then every action again.
-        history = ActionHistory.of(tensors.get("env.actions"));
-        step = Long.parseLong(meta.get("step"));
-        if (history.length() != step) {
+        Tensor actionsTaken = tensors.get("env.actions");
+        if (actionsTaken == null) {
+            throw new IllegalArgumentException("the checkpoint holds no env.actions");
+        }
+        history = ActionHistory.of(actionsTaken);
+        step = Long.parseLong(need(meta, "step"));
+        if (history.length() != step || step >= config.totalTimesteps) {
             throw new IllegalArgumentException(file + ": " + history.length() + " actions recorded for " + step + " steps");
         }
         obs = env.reset(config.seed);
@@ -337,18 +390,26 @@ public final class DqnTrainer {
                 obs = s.observation();
             }
         }
-        if (episodes != Integer.parseInt(meta.get("episodes")) || episodeReturn != Double.parseDouble(meta.get("episode_return"))) {
+        if (episodes != Integer.parseInt(need(meta, "episodes")) || episodeReturn != Double.parseDouble(need(meta, "episode_return"))) {
             throw new IllegalStateException(file + ": replaying the actions gave " + episodes + " episodes and a running return of "
                     + episodeReturn + ", the checkpoint says " + meta.get("episodes") + " and " + meta.get("episode_return")
                     + " (did the environment change?)");
         }
-        env.actionSpace().setSamplerState(parseLongs(meta.get("rng.action_space")));
+        env.actionSpace().setSamplerState(parseLongs(need(meta, "rng.action_space")));
         for (int i = 0; lrDecay != null && i < episodes; i++) {
             lrDecay.step(); // the schedule steps once per episode
         }
-        recentReturn = Double.parseDouble(meta.get("recent_return"));
-        secondsBefore = Double.parseDouble(meta.get("seconds"));
+        recentReturn = Double.parseDouble(need(meta, "recent_return"));
+        secondsBefore = Double.parseDouble(need(meta, "seconds"));
         started = true;
+    }
+
+    private static String need(Map<String, String> meta, String key) {
+        String v = meta.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException("the checkpoint lacks '" + key + "'");
+        }
+        return v;
     }
 
     /** The log file lengths a checkpoint recorded (see {@link RunDirectory#reopen}). */
@@ -356,7 +417,11 @@ public final class DqnTrainer {
         Map<String, Long> out = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : Safetensors.metadata(file).entrySet()) {
             if (e.getKey().startsWith("log.")) {
-                out.put(e.getKey().substring(4), Long.parseLong(e.getValue()));
+                String name = e.getKey().substring(4);
+                if (!e.getValue().matches("[0-9]{1,18}") || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
+                    throw new IOException("checkpoint " + file + ": the logged length '" + e.getValue() + "' of '" + name + "' is damaged");
+                }
+                out.put(name, Long.parseLong(e.getValue()));
             }
         }
         return out;

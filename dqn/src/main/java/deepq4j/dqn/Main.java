@@ -156,9 +156,15 @@ public final class Main implements Callable<Integer> {
             }
             String args = deepq4j.nn.Safetensors.metadata(file).get("args");
             if (args == null) {
-                throw new ParameterException(spec.commandLine(), "invalid value for --resume: " + file + " does not record its command line");
+                throw new IOException("checkpoint " + file + ": it does not record its command line (damaged, or not a checkpoint)");
             }
-            DqnConfig resumed = trainConfig(CommandLineText.decode(args));
+            DqnConfig resumed;
+            try {
+                resumed = trainConfig(CommandLineText.decode(args));
+            } catch (ParameterException | IllegalArgumentException e) {
+                throw new IOException("checkpoint " + file + ": the command line it records is not valid (" + e.getMessage().lines().findFirst()
+                        .orElse("") + ")");
+            }
             resumed.out = resume;
             Map<String, Object> summary = trainAndEvaluate(resumed, out, System.console() != null, true);
             out.printf("done: %s, %.1f s, %,.0f steps/s; greedy evaluation over %d episodes: %.2f +- %.2f%n", resumed.out,
@@ -229,8 +235,17 @@ public final class Main implements Callable<Integer> {
     /** As above, with {@code listener} (may be null) told of every episode and metric as the run directory is. */
     public static Map<String, Object> trainAndEvaluate(DqnConfig config, PrintWriter out, boolean terminal, boolean resume,
                                                        TrainingLog listener) throws IOException {
-        DqnTrainer trainer = new DqnTrainer(config);
         Path checkpoint = DqnTrainer.checkpointFile(config.out);
+        DqnTrainer trainer;
+        try {
+            trainer = new DqnTrainer(config);
+        } catch (IllegalArgumentException e) {
+            if (!resume) {
+                throw e;
+            }
+            // The settings came from the checkpoint's command line, not from the user's.
+            throw new IOException("checkpoint " + checkpoint + ": the command line it records cannot run (" + e.getMessage() + ")");
+        }
         if (resume) {
             trainer.restore(checkpoint);
         }

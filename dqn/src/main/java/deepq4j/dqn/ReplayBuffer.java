@@ -143,6 +143,25 @@ public class ReplayBuffer {
         rng.setState(rngState);
     }
 
+    /**
+     * Checks what {@link #loadStateDict} read from a file: actions whole numbers below
+     * {@code actionCount}, terminal flags 0 or 1, so that a damaged checkpoint is refused here
+     * rather than failing later, deep in a gradient step.
+     */
+    public void requireValidTransitions(int actionCount) {
+        for (int i = 0; i < size; i++) {
+            float a = actions[i];
+            if (!(a >= 0 && a < actionCount && a == Math.rint(a))) {
+                throw new IllegalArgumentException("ReplayBuffer: stored transition " + i + " has action " + a + ", not one of 0.."
+                        + (actionCount - 1));
+            }
+            if (terminated[i] != 0 && terminated[i] != 1) {
+                throw new IllegalArgumentException("ReplayBuffer: stored transition " + i + " has terminated flag " + terminated[i]
+                        + ", not 0 or 1");
+            }
+        }
+    }
+
     private static void copyRows(Map<String, Tensor> saved, String name, float[] into, int count) {
         Tensor t = saved.get(name);
         if (t == null || t.numel() != count) {

@@ -135,8 +135,9 @@ public final class Safetensors {
         byte[] bytes = Files.readAllBytes(path);
         LinkedHashMap<String, double[]> out = new LinkedHashMap<>();
         ByteBuffer data = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        List<Object[]> entries = entries(bytes, path.toString()); // checks the header length first
         int dataStart = (int) (8 + ByteBuffer.wrap(bytes, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong());
-        for (Object[] e : entries(bytes, path.toString())) {
+        for (Object[] e : entries) {
             if (e[1].equals("F64")) {
                 double[] v = new double[Shape.size((int[]) e[2])];
                 int at = dataStart + (int) e[3];
@@ -204,8 +205,8 @@ public final class Safetensors {
     }
 
     private static LinkedHashMap<String, Tensor> parse(byte[] bytes, String where) throws IOException {
+        List<Object[]> entries = entries(bytes, where); // checks the header length first
         int dataStart = (int) (8 + ByteBuffer.wrap(bytes, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong());
-        List<Object[]> entries = entries(bytes, where);
         LinkedHashMap<String, Tensor> out = new LinkedHashMap<>();
         ByteBuffer data = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         for (Object[] e : entries) {
