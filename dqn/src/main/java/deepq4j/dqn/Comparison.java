@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -187,10 +186,10 @@ public final class Comparison {
     /** The returns column of a run's episodes.csv. */
     static double[] returns(Path episodesCsv) {
         try {
-            List<String> lines = Files.readAllLines(episodesCsv, StandardCharsets.UTF_8);
-            double[] out = new double[lines.size() - 1];
-            for (int i = 1; i < lines.size(); i++) {
-                out[i - 1] = Double.parseDouble(lines.get(i).split(",")[1]);
+            List<String[]> rows = CsvFile.rows(episodesCsv);
+            double[] out = new double[rows.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = CsvFile.number(episodesCsv, i, rows.get(i), 1);
             }
             return out;
         } catch (IOException e) {

@@ -68,10 +68,9 @@ public final class RunDirectory implements TrainingLog, Closeable {
         TensorBoardWriter.truncate(episodesFile, length(lengths, EPISODES));
         TensorBoardWriter.truncate(dir.resolve(METRICS), length(lengths, METRICS));
         // the learning curve is drawn at the end from every episode, those before the checkpoint too
-        List<String> lines = Files.readAllLines(episodesFile, StandardCharsets.UTF_8);
-        for (String line : lines.subList(1, lines.size())) {
-            String[] f = line.split(",");
-            curve.add(new LearningCurvePlot.Point(Long.parseLong(f[0]), Double.parseDouble(f[1])));
+        List<String[]> rows = CsvFile.rows(episodesFile);
+        for (int i = 0; i < rows.size(); i++) {
+            curve.add(new LearningCurvePlot.Point(CsvFile.whole(episodesFile, i, rows.get(i), 0), CsvFile.number(episodesFile, i, rows.get(i), 1)));
         }
         episodes = Files.newBufferedWriter(episodesFile, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         metrics = Files.newBufferedWriter(dir.resolve(METRICS), StandardCharsets.UTF_8, StandardOpenOption.APPEND);

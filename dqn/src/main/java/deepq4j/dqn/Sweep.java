@@ -240,9 +240,10 @@ public final class Sweep {
     /** Reads the trials finished by an earlier run of this sweep, and their reports (those of unfinished trials are dropped). */
     private void loadFinished() throws IOException {
         List<String> names = space.names();
-        List<String> lines = Files.readAllLines(out.resolve("trials.csv"), StandardCharsets.UTF_8);
-        for (String line : lines.subList(1, lines.size())) {
-            String[] f = line.split(",", -1);
+        Path trials = out.resolve("trials.csv");
+        List<String[]> rows = CsvFile.rows(trials);
+        for (int i = 0; i < rows.size(); i++) {
+            String[] f = rows.get(i);
             if (f.length < 4 + names.size()) {
                 continue; // a line cut short by a crash: that trial runs again
             }
@@ -250,14 +251,16 @@ public final class Sweep {
             for (int k = 0; k < names.size(); k++) {
                 params.put(names.get(k), f[3 + k]);
             }
-            int number = Integer.parseInt(f[0]);
-            finished.put(number, new Trial(number, f[1], Double.parseDouble(f[2]), params, f[3 + names.size()]));
+            int number = CsvFile.count(trials, i, f, 0);
+            finished.put(number, new Trial(number, f[1], CsvFile.number(trials, i, f, 2), params, f[3 + names.size()]));
         }
-        List<String> reportLines = Files.readAllLines(out.resolve("reports.csv"), StandardCharsets.UTF_8);
-        for (String line : reportLines.subList(1, reportLines.size())) {
-            String[] f = line.split(",");
-            if (f.length == 4 && finished.containsKey(Integer.parseInt(f[0]))) {
-                reports.computeIfAbsent(Integer.parseInt(f[0]), k -> new HashMap<>()).put(Integer.parseInt(f[1]), Double.parseDouble(f[3]));
+        Path reportsFile = out.resolve("reports.csv");
+        List<String[]> reportRows = CsvFile.rows(reportsFile);
+        for (int i = 0; i < reportRows.size(); i++) {
+            String[] f = reportRows.get(i);
+            if (f.length == 4 && finished.containsKey(CsvFile.count(reportsFile, i, f, 0))) {
+                reports.computeIfAbsent(CsvFile.count(reportsFile, i, f, 0), k -> new HashMap<>())
+                        .put(CsvFile.count(reportsFile, i, f, 1), CsvFile.number(reportsFile, i, f, 3));
             }
         }
     }
