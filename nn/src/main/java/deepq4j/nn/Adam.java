@@ -86,11 +86,47 @@ public class Adam extends AbstractOptimizer {
         return m;
     }
 
+    /** One step: the backend's fused kernel, which computes {@link #referenceStep} in one pass over memory. */
     @Override
     protected void update(Parameter p, Tensor grad) {
         Moments m = state(p, q -> new Moments(q, amsgrad));
         m.step++;
         p.data().backend().adamUpdate(p.data(), grad, m.expAvg, m.expAvgSq, m.maxExpAvgSq, learningRate(), beta1, beta2, eps,
                 weightDecay, decoupled, m.step);
+    }
+
+    /**
+     * One Adam step written out in tensor ops, as torch.optim.Adam's documentation states it, for
+     * step t (from 1) with learning rate lr. The fused kernel that {@link #update} runs computes
+     * exactly this, operation by operation in the same order, so the two give the same bits
+     * (OptimizerReferenceTest holds them to it); this is the form to read.
+     */
+    static void referenceStep(Tensor param, Tensor grad, Tensor expAvg, Tensor expAvgSq, Tensor maxExpAvgSq, double lr,
+                              double beta1, double beta2, double eps, double weightDecay, boolean decoupled, long t) {
+        Tensor theta = param;
+        Tensor g = grad;
+        if (weightDecay != 0) {
+            if (decoupled) {
+                theta = theta.mul((float) (1 - lr * weightDecay)); // AdamW: theta <- theta (1 - lr lambda)
+            } else {
+                g = g.add(theta.mul((float) weightDecay)); // Adam: an L2 penalty, g <- g + lambda theta
+            }
+        }
+        // m <- beta1 m + (1 - beta1) g, computed as torch's lerp: m + (1 - beta1)(g - m)
+        Tensor m = expAvg.add(g.sub(expAvg).mul((float) (1 - beta1)));
+        // v <- beta2 v + (1 - beta2) g^2
+        Tensor v = expAvgSq.mul((float) beta2).add(g.mul((float) (1 - beta2)).mul(g));
+        Tensor second = v;
+        if (maxExpAvgSq != null) { // amsgrad: the largest v so far
+            second = maxExpAvgSq.maximum(v);
+            maxExpAvgSq.copyFrom(second);
+        }
+        // theta <- theta - lr / (1 - beta1^t) * m / (sqrt(v) / sqrt(1 - beta2^t) + eps): the bias-corrected moments
+        float stepSize = (float) (lr / (1 - Math.pow(beta1, t)));
+        float biasCorrection2Sqrt = (float) Math.sqrt(1 - Math.pow(beta2, t));
+        Tensor denominator = second.sqrt().div(biasCorrection2Sqrt).add((float) eps);
+        param.copyFrom(theta.sub(m.div(denominator).mul(stepSize)));
+        expAvg.copyFrom(m);
+        expAvgSq.copyFrom(v);
     }
 }

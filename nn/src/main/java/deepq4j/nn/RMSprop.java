@@ -79,7 +79,39 @@ public class RMSprop extends AbstractOptimizer {
     @Override
     protected void update(Parameter p, Tensor grad) {
         Averages a = state(p, q -> new Averages(q, centered, momentum > 0));
+        // the backend's fused kernel: referenceStep in one pass over memory
         p.data().backend().rmspropUpdate(p.data(), grad, a.squareAvg, a.gradAvg, a.momentumBuffer, learningRate(), alpha, eps,
                 weightDecay, momentum);
+    }
+
+    /**
+     * One RMSprop step written out in tensor ops, as torch.optim.RMSprop's documentation states
+     * it ({@code gradAvg} non-null: centered; {@code momentumBuffer} non-null: with momentum). The
+     * fused kernel {@link #update} runs computes exactly this, in the same order, to the same bits
+     * (OptimizerReferenceTest); this is the form to read.
+     */
+    static void referenceStep(Tensor param, Tensor grad, Tensor squareAvg, Tensor gradAvg, Tensor momentumBuffer, double lr,
+                              double alpha, double eps, double weightDecay, double momentum) {
+        Tensor g = weightDecay != 0 ? grad.add(param.mul((float) weightDecay)) : grad; // g <- g + lambda theta
+        // v <- alpha v + (1 - alpha) g^2: a running mean of the squared gradient
+        Tensor v = squareAvg.mul((float) alpha).add(g.mul((float) (1 - alpha)).mul(g));
+        squareAvg.copyFrom(v);
+        Tensor denominator;
+        if (gradAvg != null) {
+            // centered: also a running mean of g, and divide by sqrt(v - mean^2), the gradient's spread
+            Tensor mean = gradAvg.add(g.sub(gradAvg).mul((float) (1 - alpha)));
+            gradAvg.copyFrom(mean);
+            denominator = v.sub(mean.mul(mean)).sqrt().add((float) eps);
+        } else {
+            denominator = v.sqrt().add((float) eps);
+        }
+        if (momentumBuffer != null) {
+            // b <- mu b + g / denominator; theta <- theta - lr b
+            Tensor b = momentumBuffer.mul((float) momentum).add(g.div(denominator));
+            momentumBuffer.copyFrom(b);
+            param.copyFrom(param.sub(b.mul((float) lr)));
+        } else {
+            param.copyFrom(param.sub(g.div(denominator).mul((float) lr))); // theta <- theta - lr g / denominator
+        }
     }
 }

@@ -64,7 +64,26 @@ public class SGD extends AbstractOptimizer {
     @Override
     protected void update(Parameter p, Tensor grad) {
         Buffer b = state(p, q -> new Buffer(q, momentum > 0));
+        // the backend's fused kernel: referenceStep in one pass over memory
         p.data().backend().sgdUpdate(p.data(), grad, b.values, learningRate(), momentum, dampening, weightDecay, nesterov, !b.started);
         b.started = true;
+    }
+
+    /**
+     * One SGD step written out in tensor ops, as torch.optim.SGD's documentation states it
+     * ({@code momentumBuffer} non-null: with momentum, which starts as the first gradient). The
+     * fused kernel {@link #update} runs computes exactly this, to the same bits
+     * (OptimizerReferenceTest); this is the form to read.
+     */
+    static void referenceStep(Tensor param, Tensor grad, Tensor momentumBuffer, double lr, double momentum, double dampening,
+                              double weightDecay, boolean nesterov, boolean firstStep) {
+        Tensor g = weightDecay != 0 ? grad.add(param.mul((float) weightDecay)) : grad; // g <- g + lambda theta
+        if (momentumBuffer != null) {
+            // b <- g on the first step, then b <- mu b + (1 - dampening) g
+            Tensor b = firstStep ? g : momentumBuffer.mul((float) momentum).add(g.mul((float) (1 - dampening)));
+            momentumBuffer.copyFrom(b);
+            g = nesterov ? g.add(b.mul((float) momentum)) : b; // Nesterov looks ahead along b
+        }
+        param.copyFrom(param.sub(g.mul((float) lr))); // theta <- theta - lr g
     }
 }
