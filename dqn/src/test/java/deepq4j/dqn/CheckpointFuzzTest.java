@@ -1,16 +1,14 @@
 package deepq4j.dqn;
 
+import static deepq4j.dqn.DamagedFiles.withHeader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import deepq4j.dqn.DamagedFiles.Damage;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +20,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -38,11 +35,6 @@ class CheckpointFuzzTest {
     private static final Map<String, AtomicInteger> OUTCOMES = new ConcurrentHashMap<>();
     private static Path template;
 
-    /** Thrown by the log below: the process "dies" there. */
-    private static final class Crash extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-    }
-
     /** A short CartPole run that died after its checkpoint at step 400 (of 600): its directory, to copy for each try. */
     private static synchronized Path template() throws IOException {
         if (template == null) {
@@ -54,27 +46,9 @@ class CheckpointFuzzTest {
                     "--checkpoint-interval", "400", "--out", dir.toString());
             DqnTrainer trainer = new DqnTrainer(c);
             try (RunDirectory run = new RunDirectory(dir, c)) {
-                trainer.train(new TrainingLog() {
-                    @Override
-                    public void episode(long step, double episodicReturn, int length) throws IOException {
-                        if (step > 450) {
-                            throw new Crash();
-                        }
-                        run.episode(step, episodicReturn, length);
-                    }
-
-                    @Override
-                    public void metrics(long step, double tdLoss, double meanQ, double epsilon, double sps) throws IOException {
-                        run.metrics(step, tdLoss, meanQ, epsilon, sps);
-                    }
-
-                    @Override
-                    public Map<String, Long> flush() throws IOException {
-                        return run.flush();
-                    }
-                }, null);
+                trainer.train(new ResumeTest.CrashingLog(run, 450), null);
                 throw new AssertionError("the template run should have died after step 450");
-            } catch (Crash expected) {
+            } catch (ResumeTest.Crash expected) {
                 // the checkpoint of step 400 is on disk
             }
             assertTrue(Files.exists(DqnTrainer.checkpointFile(dir)));
@@ -86,20 +60,6 @@ class CheckpointFuzzTest {
         return Files.readAllBytes(DqnTrainer.checkpointFile(template()));
     }
 
-    private static long headerLength(byte[] file) {
-        return ByteBuffer.wrap(file, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
-    }
-
-    private static byte[] withHeader(byte[] file, String header) {
-        String padded = header.stripTrailing();
-        padded += " ".repeat((8 - (8 + padded.getBytes(StandardCharsets.UTF_8).length) % 8) % 8);
-        byte[] h = padded.getBytes(StandardCharsets.UTF_8);
-        int dataStart = 8 + (int) headerLength(file);
-        ByteBuffer b = ByteBuffer.allocate(8 + h.length + file.length - dataStart).order(ByteOrder.LITTLE_ENDIAN);
-        b.putLong(h.length).put(h).put(file, dataStart, file.length - dataStart);
-        return b.array();
-    }
-
     /** The header with the metadata value of {@code key} replaced. */
     private static String setMeta(String header, String key, String value) {
         Matcher m = Pattern.compile("\"" + Pattern.quote(key) + "\":\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(header);
@@ -109,27 +69,10 @@ class CheckpointFuzzTest {
         return header.substring(0, m.start(1)) + value + header.substring(m.end(1));
     }
 
-    record Damage(String kind, byte[] bytes) {
-        @Override
-        public String toString() {
-            return kind + " (" + bytes.length + " bytes)";
-        }
-    }
-
     @Provide
     Arbitrary<Damage> damaged() throws IOException {
         byte[] v = checkpoint();
-        int headerEnd = 8 + (int) headerLength(v);
-        String h = new String(v, 8, headerEnd - 8, StandardCharsets.UTF_8);
-        Arbitrary<Damage> truncated = Arbitraries.integers().between(0, v.length - 1).map(n -> new Damage("truncated", Arrays.copyOf(v, n)));
-        Arbitrary<Damage> lengthFlip = Combinators.combine(Arbitraries.integers().between(0, 7), Arbitraries.integers().between(1, 255))
-                .as((i, x) -> flip(v, i, x, "byte flipped in the header length"));
-        Arbitrary<Damage> headerFlip = Combinators.combine(Arbitraries.integers().between(8, headerEnd - 1), Arbitraries.integers().between(1, 255))
-                .as((i, x) -> flip(v, i, x, "byte flipped in the header"));
-        Arbitrary<Damage> dataFlip = Combinators.combine(Arbitraries.integers().between(headerEnd, v.length - 1), Arbitraries.integers().between(1, 255))
-                .as((i, x) -> flip(v, i, x, "byte flipped in the data"));
-        Arbitrary<Damage> nesting = Arbitraries.integers().between(65, 100_000).map(depth -> new Damage("deeply nested header",
-                withHeader(v, "{\"a\":" + "[".repeat(depth) + "]".repeat(depth) + "}")));
+        String h = DamagedFiles.header(v);
         List<String[]> doctored = List.of(
                 new String[] {"step", "-1"}, new String[] {"step", "99999999999"}, new String[] {"step", "399"}, new String[] {"step", "x"},
                 new String[] {"buffer.size", "1000000"}, new String[] {"buffer.size", "-5"}, new String[] {"buffer.next", "7"},
@@ -158,13 +101,7 @@ class CheckpointFuzzTest {
             String header = h.replace("\"" + name, "\"renamed." + name);
             return new Damage("a tensor missing or renamed", withHeader(v, header));
         });
-        return Arbitraries.oneOf(truncated, lengthFlip, headerFlip, dataFlip, nesting, metadata, tensors);
-    }
-
-    private static Damage flip(byte[] v, int at, int mask, String kind) {
-        byte[] b = v.clone();
-        b[at] ^= (byte) mask;
-        return new Damage(kind, b);
+        return Arbitraries.oneOf(DamagedFiles.anywhere(v), metadata, tensors);
     }
 
     private static void copy(Path from, Path to) throws IOException {

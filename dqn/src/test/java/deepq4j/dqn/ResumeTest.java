@@ -36,12 +36,12 @@ class ResumeTest {
     }
 
     /** Thrown by {@link CrashingLog}: the process "dies" here. */
-    private static final class Crash extends RuntimeException {
+    static final class Crash extends RuntimeException {
         private static final long serialVersionUID = 1L;
     }
 
     /** Passes everything to the run directory, then dies at the first episode after {@code step}. */
-    private static final class CrashingLog implements TrainingLog {
+    static final class CrashingLog implements TrainingLog {
         private final RunDirectory run;
         private final long at;
 
