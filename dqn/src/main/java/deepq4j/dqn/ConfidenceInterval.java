@@ -17,19 +17,11 @@ public record ConfidenceInterval(double mean, double low, double high, int n) {
         if (n == 0) {
             throw new IllegalArgumentException("ConfidenceInterval: no values");
         }
-        double mean = 0;
-        for (double v : values) {
-            mean += v;
-        }
-        mean /= n;
+        double mean = Statistics.mean(values);
         if (n == 1) {
             return new ConfidenceInterval(mean, mean, mean, 1);
         }
-        double ss = 0;
-        for (double v : values) {
-            ss += (v - mean) * (v - mean);
-        }
-        double sampleStd = Math.sqrt(ss / (n - 1));
+        double sampleStd = Statistics.sampleStd(values);
         double half = tQuantile975(n - 1) * sampleStd / Math.sqrt(n);
         return new ConfidenceInterval(mean, mean - half, mean + half, n);
     }

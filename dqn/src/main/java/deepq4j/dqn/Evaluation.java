@@ -31,21 +31,12 @@ public final class Evaluation {
     public record Result(double[] returns, int[] lengths) {
         /** The mean return (NaN for no episodes). */
         public double mean() {
-            double s = 0;
-            for (double r : returns) {
-                s += r;
-            }
-            return returns.length == 0 ? Double.NaN : s / returns.length;
+            return Statistics.mean(returns);
         }
 
         /** The population standard deviation of the returns, as numpy's std. */
         public double std() {
-            double m = mean();
-            double s = 0;
-            for (double r : returns) {
-                s += (r - m) * (r - m);
-            }
-            return returns.length == 0 ? Double.NaN : Math.sqrt(s / returns.length);
+            return Statistics.std(returns);
         }
     }
 

@@ -16,21 +16,14 @@ public final class RandomPolicyStats {
     /** Mean, population standard deviation and standard error of the mean of some numbers. */
     public record Summary(double mean, double std, double standardError, double min, double max) {
         static Summary of(double[] x) {
-            double mean = 0;
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;
             for (double v : x) {
-                mean += v;
                 min = Math.min(min, v);
                 max = Math.max(max, v);
             }
-            mean /= x.length;
-            double ss = 0;
-            for (double v : x) {
-                ss += (v - mean) * (v - mean);
-            }
-            double std = Math.sqrt(ss / x.length);
-            return new Summary(mean, std, std / Math.sqrt(x.length), min, max);
+            double std = Statistics.std(x);
+            return new Summary(Statistics.mean(x), std, std / Math.sqrt(x.length), min, max);
         }
     }
 
