@@ -4,7 +4,6 @@ import deepq4j.autograd.NoGrad;
 import deepq4j.envs.Env;
 import deepq4j.envs.Envs;
 import deepq4j.envs.GifWriter;
-import deepq4j.envs.Step;
 import deepq4j.nn.Module;
 import deepq4j.tensor.Backend;
 import deepq4j.tensor.Generator;
@@ -70,18 +69,12 @@ public final class Evaluation {
         for (int i = 0; i < episodes; i++) {
             Env env = Envs.make(envId);
             env.actionSpace().seed(seed + SEED_OFFSET + i);
-            float[] obs = env.reset(seed + SEED_OFFSET + i);
+            float[] first = env.reset(seed + SEED_OFFSET + i);
             int[] shape = env.observationSpace().shape();
-            while (true) {
-                int action = coin.nextDouble() < epsilon ? env.actionSpace().sample() : greedyAction(q, obs, shape);
-                Step s = env.step(action);
-                returns[i] += s.reward();
-                lengths[i]++;
-                if (s.terminated() || s.truncated()) {
-                    break;
-                }
-                obs = s.observation();
-            }
+            Episode.Outcome o = Episode.play(env, first,
+                    obs -> coin.nextDouble() < epsilon ? env.actionSpace().sample() : greedyAction(q, obs, shape), null);
+            returns[i] = o.totalReturn();
+            lengths[i] = o.length();
         }
         return new Result(returns, lengths);
     }
@@ -89,21 +82,12 @@ public final class Evaluation {
     /** Plays one greedy episode seeded with {@code seed}, writes it as a GIF and returns its return. */
     public static double recordGif(Module q, String envId, long seed, Path path) throws IOException {
         Env env = Envs.make(envId);
-        float[] obs = env.reset(seed);
+        float[] first = env.reset(seed);
         int[] shape = env.observationSpace().shape();
         List<BufferedImage> frames = new ArrayList<>();
         frames.add(env.render());
-        double total = 0;
-        while (true) {
-            Step s = env.step(greedyAction(q, obs, shape));
-            total += s.reward();
-            frames.add(env.render());
-            if (s.terminated() || s.truncated()) {
-                break;
-            }
-            obs = s.observation();
-        }
+        Episode.Outcome o = Episode.play(env, first, obs -> greedyAction(q, obs, shape), s -> frames.add(env.render()));
         GifWriter.write(frames, path, 50);
-        return total;
+        return o.totalReturn();
     }
 }

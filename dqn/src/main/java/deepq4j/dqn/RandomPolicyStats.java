@@ -2,7 +2,6 @@ package deepq4j.dqn;
 
 import deepq4j.envs.Env;
 import deepq4j.envs.Envs;
-import deepq4j.envs.Step;
 
 /**
  * Returns and lengths of episodes played with uniformly random actions: the floor every agent
@@ -44,15 +43,9 @@ public final class RandomPolicyStats {
         Env env = Envs.make(envId);
         for (int i = 0; i < episodes; i++) {
             env.actionSpace().seed(seed + i);
-            env.reset(seed + i);
-            while (true) {
-                Step s = env.step(env.actionSpace().sample());
-                returns[i] += s.reward();
-                lengths[i]++;
-                if (s.terminated() || s.truncated()) {
-                    break;
-                }
-            }
+            Episode.Outcome o = Episode.play(env, env.reset(seed + i), obs -> env.actionSpace().sample(), null);
+            returns[i] = o.totalReturn();
+            lengths[i] = o.length();
         }
         return new Result(envId, episodes, Summary.of(returns), Summary.of(lengths));
     }
