@@ -333,7 +333,8 @@ public final class DqnTrainer {
     }
 
     private void restoreFrom(Path file) throws IOException {
-        Map<String, String> meta = Safetensors.metadata(file);
+        Safetensors.Contents contents = Safetensors.read(file);
+        Map<String, String> meta = contents.metadata();
         if (!CHECKPOINT_FORMAT.equals(meta.get("format"))) {
             throw new IllegalArgumentException(file + " is not a deepq4j training checkpoint");
         }
@@ -341,14 +342,14 @@ public final class DqnTrainer {
             throw new IllegalArgumentException(file + " records settings other than those its command line gives (a damaged or "
                     + "edited checkpoint)");
         }
-        Map<String, Tensor> tensors = Safetensors.load(file);
+        Map<String, Tensor> tensors = contents.tensors();
+        long savedStep = Long.parseLong(need(meta, "step"));
         q.loadStateDict(withPrefix(tensors, "q."));
         if (target != q) {
             target.loadStateDict(withPrefix(tensors, "target."));
         }
         Map<String, Tensor> optimizerState = withPrefix(tensors, "optimizer.");
         long stateful = optimizerState.keySet().stream().map(k -> k.substring(0, Math.max(0, k.indexOf('.')))).distinct().count();
-        long savedStep = Long.parseLong(need(meta, "step"));
         if (savedStep > config.learningStarts + config.trainFrequency && stateful != q.parameters().size()) {
             // After the first gradient step every parameter has optimizer state; a file without it is damaged.
             throw new IllegalArgumentException("the checkpoint holds optimizer state for " + stateful + " of the network's "
@@ -358,7 +359,7 @@ public final class DqnTrainer {
         buffer.loadStateDict(withPrefix(tensors, "buffer."), Integer.parseInt(need(meta, "buffer.next")),
                 Integer.parseInt(need(meta, "buffer.size")), parseLongs(need(meta, "rng.buffer")));
         buffer.requireValidTransitions(actions);
-        buffer.loadExactState(withPrefix(Safetensors.loadFloat64(file), "buffer."));
+        buffer.loadExactState(withPrefix(contents.float64(), "buffer."));
         coin.setState(parseLongs(need(meta, "rng.coin")));
         long[] saved = parseLongs(need(meta, "nanos"));
         System.arraycopy(saved, 0, nanos, 0, Math.min(saved.length, nanos.length));
@@ -369,7 +370,7 @@ public final class DqnTrainer {
             throw new IllegalArgumentException("the checkpoint holds no env.actions");
         }
         history = ActionHistory.of(actionsTaken);
-        step = Long.parseLong(need(meta, "step"));
+        step = savedStep;
         if (history.length() != step || step >= config.totalTimesteps) {
             throw new IllegalArgumentException(file + ": " + history.length() + " actions recorded for " + step + " steps");
         }

@@ -45,7 +45,7 @@ public final class Safetensors {
 
     /**
      * Writes float32 tensors, float64 vectors (state that must survive exactly, such as replay
-     * priorities; read back with {@link #loadFloat64}) and a metadata map. The float64 data comes
+     * priorities; read back exactly with {@link #read}) and a metadata map. The float64 data comes
      * first, so that it is 8-byte aligned as the reference writer aligns it.
      */
     public static void save(Map<String, Tensor> tensors, Map<String, double[]> float64, Map<String, String> metadata, Path path)
@@ -130,12 +130,22 @@ public final class Safetensors {
         return parse(bytes, path.toString());
     }
 
-    /** Reads the float64 entries exactly, flattened, by name (the others are left out). */
-    public static LinkedHashMap<String, double[]> loadFloat64(Path path) throws IOException {
+    /** Everything a file holds, read in one pass: its tensors (as {@link #load}), its float64 entries exactly, its metadata. */
+    public record Contents(LinkedHashMap<String, Tensor> tensors, LinkedHashMap<String, double[]> float64, Map<String, String> metadata) {
+    }
+
+    /** Reads the whole file once (a checkpoint can be hundreds of megabytes: one read, not one per part). */
+    public static Contents read(Path path) throws IOException {
         byte[] bytes = Files.readAllBytes(path);
+        String where = path.toString();
+        return new Contents(parse(bytes, where), float64(bytes, where), metadata(bytes, where));
+    }
+
+    /** The float64 entries exactly, flattened, by name (the others are left out). */
+    private static LinkedHashMap<String, double[]> float64(byte[] bytes, String where) throws IOException {
         LinkedHashMap<String, double[]> out = new LinkedHashMap<>();
         ByteBuffer data = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        List<Object[]> entries = entries(bytes, path.toString()); // checks the header length first
+        List<Object[]> entries = entries(bytes, where); // checks the header length first
         int dataStart = (int) (8 + ByteBuffer.wrap(bytes, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong());
         for (Object[] e : entries) {
             if (e[1].equals("F64")) {
@@ -152,19 +162,22 @@ public final class Safetensors {
 
     /** Reads the {@code __metadata__} map (empty if the file has none). */
     public static Map<String, String> metadata(Path path) throws IOException {
-        byte[] bytes = Files.readAllBytes(path);
-        Map<String, Object> header = header(bytes, path.toString());
+        return metadata(Files.readAllBytes(path), path.toString());
+    }
+
+    private static Map<String, String> metadata(byte[] bytes, String where) throws IOException {
+        Map<String, Object> header = header(bytes, where);
         Map<String, String> out = new LinkedHashMap<>();
         Object meta = header.get("__metadata__");
         if (meta == null) {
             return out;
         }
         if (!(meta instanceof Map)) {
-            throw corrupt(path.toString(), "__metadata__ is not an object of strings");
+            throw corrupt(where, "__metadata__ is not an object of strings");
         }
         for (Map.Entry<?, ?> e : ((Map<?, ?>) meta).entrySet()) {
             if (!(e.getValue() instanceof String)) {
-                throw corrupt(path.toString(), "__metadata__ entry '" + e.getKey() + "' is not a string (the format allows only strings)");
+                throw corrupt(where, "__metadata__ entry '" + e.getKey() + "' is not a string (the format allows only strings)");
             }
             out.put(String.valueOf(e.getKey()), (String) e.getValue());
         }
