@@ -17,11 +17,9 @@ import deepq4j.tensor.Backend;
 import deepq4j.tensor.Generator;
 import deepq4j.tensor.Tensor;
 import deepq4j.tensor.cpu.Parallelism;
-import deepq4j.nn.Safetensors;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -31,37 +29,39 @@ import java.util.Map;
  * network. The flags of {@link DqnConfig} switch between the members of the family.
  */
 public final class DqnTrainer {
-    private final DqnConfig config;
-    private final Env env;
+    // Package-private, not private: Checkpoint saves and restores them.
+    final DqnConfig config;
+    final Env env;
     private final int[] observationShape;
-    private final int actions;
-    private final Module q;
-    private final Module target;
-    private final ReplayBuffer buffer;
+    final int actions;
+    final Module q;
+    final Module target;
+    final ReplayBuffer buffer;
     private final QNetworks.Kind network;
-    private final AbstractOptimizer optimizer;
+    final AbstractOptimizer optimizer;
     private final ExponentialLr lrDecay;
     private final TargetNetworkSync sync;
+    private final TdTarget tdTarget;
     private final EpsilonSchedule epsilon;
-    private final Generator coin;
+    final Generator coin;
     /** Where the networks live and train: the CPU, or an OpenCL device. */
     private final Backend backend;
-    /** Nanoseconds spent in each part of the loop, for docs/performance.md. */
-    private final long[] nanos = new long[Phase.values().length];
+    /** Where the wall time goes, for docs/performance.md. */
+    final PhaseTimer timer = new PhaseTimer();
 
     // Where the run is. Fields rather than locals of the loop, so that a checkpoint can save them.
     private boolean started;
     /** The next step to take. */
     private long step;
-    private int episodes;
-    private double episodeReturn;
+    int episodes;
+    double episodeReturn;
     private int episodeLength;
-    private double recentReturn = Double.NaN;
+    double recentReturn = Double.NaN;
     private float[] obs;
     /** Every action taken: a resumed run replays them to rebuild the environment's state. */
-    private ActionHistory history = new ActionHistory();
+    ActionHistory history = new ActionHistory();
     /** Wall time spent before the last resume. */
-    private double secondsBefore;
+    double secondsBefore;
 
     /** The parts of a step whose time is measured. */
     public enum Phase { act, env, store, sample, update, sync, log }
@@ -100,13 +100,15 @@ public final class DqnTrainer {
             this.target = QNetworks.build(network, observationShape, config.hidden, actions, config.dueling, init).to(backend);
             this.sync = new TargetNetworkSync(q, target, config.targetNetworkFrequency, config.tau);
         }
+        this.tdTarget = TdTarget.of(config.doubleDqn);
         long bufferSeed = config.seed * 0x9E3779B97F4A7C15L + 1;
         if (config.noReplay) {
-            this.buffer = new ReplayBuffer(1, observationShape, bufferSeed); // only the latest transition
+            this.buffer = new LatestTransition(observationShape, bufferSeed);
         } else if (config.prioritizedReplay) {
-            this.buffer = new PrioritizedReplayBuffer(config.bufferSize, observationShape, bufferSeed, config.perAlpha, config.perEpsilon);
+            this.buffer = new PrioritizedReplayBuffer(config.bufferSize, observationShape, bufferSeed, config.perAlpha, config.perEpsilon,
+                    config.perBeta);
         } else {
-            this.buffer = new ReplayBuffer(config.bufferSize, observationShape, bufferSeed);
+            this.buffer = new UniformReplayBuffer(config.bufferSize, observationShape, bufferSeed);
         }
         this.optimizer = config.optimizer == DqnConfig.OptimizerKind.adam
                 ? new Adam(q.parameters(), config.learningRate)
@@ -159,80 +161,166 @@ public final class DqnTrainer {
         }
         double eps = epsilon.epsilon(step, episodes);
         for (; step < config.totalTimesteps; step++) {
+            timer.restart();
             // 1. Act: a random action with probability epsilon, otherwise the greedy one.
-            long t0 = System.nanoTime();
             eps = epsilon.epsilon(step, episodes);
             int action = coin.nextDouble() < eps ? env.actionSpace().sample() : Evaluation.greedyAction(q, obs, observationShape, backend);
             history.add(action);
+            timer.lap(Phase.act);
 
             // 2. Step the environment.
-            long t1 = System.nanoTime();
-            Step s = env.step(action);
-            episodeReturn += s.reward();
-            episodeLength++;
+            Step s = stepEnvironment(action);
+            timer.lap(Phase.env);
 
             // 3. Store the transition: the real next observation, and terminated (not truncated)
-            //    as the flag that stops bootstrapping.
-            long t2 = System.nanoTime();
+            //    as the flag that stops bootstrapping. At the end of an episode, start the next.
             buffer.add(obs, s.observation(), action, s.reward(), s.terminated());
             if (s.terminated() || s.truncated()) {
                 log.episode(step, episodeReturn, episodeLength);
                 recentReturn = Double.isNaN(recentReturn) ? episodeReturn : 0.95 * recentReturn + 0.05 * episodeReturn;
-                episodes++;
                 if (lrDecay != null) {
                     lrDecay.step();
                 }
-                episodeReturn = 0;
-                episodeLength = 0;
-                obs = env.reset();
-            } else {
-                obs = s.observation();
             }
-            long t3 = System.nanoTime();
-            nanos[Phase.act.ordinal()] += t1 - t0;
-            nanos[Phase.env.ordinal()] += t2 - t1;
-            nanos[Phase.store.ordinal()] += t3 - t2;
+            obs = nextObservation(s);
+            timer.lap(Phase.store);
 
             // 4. Learn, once the buffer has enough random play in it.
             if (step > config.learningStarts) {
                 if (step % config.trainFrequency == 0) {
                     Update u = update(step);
                     if (step % config.logInterval == 0) {
-                        long t4 = System.nanoTime();
-                        double sps = step / (secondsBefore + (t4 - start) / 1e9);
-                        log.metrics(step, u.loss(), u.qValues().mean().item(), eps, sps); // mean Q only when logged
-                        nanos[Phase.log.ordinal()] += System.nanoTime() - t4;
+                        log.metrics(step, u.loss(), u.qValues().mean().item(), eps, step / seconds(start)); // mean Q only when logged
+                        timer.lap(Phase.log);
                     }
                 }
                 // 5. Sync the target network every target_network_frequency steps.
                 if (sync != null) {
-                    long t5 = System.nanoTime();
                     sync.maybeSync(step);
-                    nanos[Phase.sync.ordinal()] += System.nanoTime() - t5;
+                    timer.lap(Phase.sync);
                 }
             }
+
+            // Beside the algorithm: videos, the progress bar, and now and then a checkpoint to go on from after a crash.
             if (config.captureVideo && step > 0 && step % config.videoInterval == 0) {
                 log.video(step, q);
             }
             if (progress != null) {
-                progress.update(step + 1, (step + 1) / (secondsBefore + (System.nanoTime() - start) / 1e9), eps, recentReturn);
+                progress.update(step + 1, (step + 1) / seconds(start), eps, recentReturn);
             }
-            // 6. Now and then, save everything needed to go on from the next step after a crash.
-            if (config.checkpointInterval > 0 && (step + 1) % config.checkpointInterval == 0 && step + 1 < config.totalTimesteps) {
-                step++;
-                checkpoint(log, secondsBefore + (System.nanoTime() - start) / 1e9);
-                step--;
+            long done = step + 1;
+            if (config.checkpointInterval > 0 && done % config.checkpointInterval == 0 && done < config.totalTimesteps) {
+                Checkpoint.save(this, done, log, seconds(start));
             }
         }
         if (progress != null) {
             progress.finish();
         }
-        double wall = secondsBefore + (System.nanoTime() - start) / 1e9;
-        double[] phases = new double[nanos.length];
-        for (int i = 0; i < phases.length; i++) {
-            phases[i] = nanos[i] / 1e9;
+        double wall = seconds(start);
+        return new Result(q, config.totalTimesteps, episodes, wall, config.totalTimesteps / wall, timer.seconds());
+    }
+
+    /** What a gradient step reports: its TD loss and the batch's Q(s, a) before the step. */
+    private record Update(float loss, Tensor qValues) {
+    }
+
+    /** One gradient step on a sampled batch. */
+    private Update update(long step) {
+        // A batch from replay (prioritized replay anneals its importance weights over the run).
+        Batch b = buffer.sample(config.batchSize, step / (double) config.totalTimesteps).to(backend); // the one upload of the step
+        timer.lap(Phase.sample);
+
+        // The TD target r + gamma * V(s') * (1 - terminated), without a graph; V(s') is DQN's or Double DQN's.
+        Tensor target;
+        try (NoGrad ignored = NoGrad.enter()) {
+            Tensor nextValue = tdTarget.nextStateValue(q, this.target, b.nextObservations());
+            Tensor notDone = b.terminated().neg().add(1f);
+            target = b.rewards().add(nextValue.mul(notDone).mul((float) config.gamma));
         }
-        return new Result(q, config.totalTimesteps, episodes, wall, config.totalTimesteps / wall, phases);
+
+        // Q(s, a) of the actions taken, the loss, and a gradient step.
+        Variable oldValue = q.forward(b.observations()).gather(1, b.actions()).squeeze(1);
+        Variable loss = config.loss == DqnConfig.LossKind.mse
+                ? Losses.mse(oldValue, Variable.of(target), b.weights())
+                : Losses.huber(oldValue, Variable.of(target), (float) config.huberDelta, b.weights());
+        float lossValue = loss.data().item();
+        if (!Float.isFinite(lossValue)) {
+            throw new DivergenceException(step, lossValue);
+        }
+        optimizer.zeroGrad();
+        loss.backward();
+        if (config.maxGradNorm > 0) {
+            GradientClipping.clipGradNorm(q.parameters(), config.maxGradNorm);
+        }
+        optimizer.step();
+
+        // The TD errors tell prioritized replay what to replay next (other buffers ignore them).
+        buffer.updatePriorities(b.indices(), oldValue.data().sub(target));
+        timer.lap(Phase.update);
+        return new Update(lossValue, oldValue.data());
+    }
+
+    /** Steps the environment, adding to the running episode's return and length. */
+    private Step stepEnvironment(int action) {
+        Step s = env.step(action);
+        episodeReturn += s.reward();
+        episodeLength++;
+        return s;
+    }
+
+    /** The observation to act on after {@code s}: the next one, or the first of a new episode when {@code s} ended one. */
+    private float[] nextObservation(Step s) {
+        if (!(s.terminated() || s.truncated())) {
+            return s.observation();
+        }
+        episodes++;
+        episodeReturn = 0;
+        episodeLength = 0;
+        return env.reset();
+    }
+
+    /**
+     * Brings the environment and the loop's counters to where {@code history} left them: the same
+     * seed, then every action again (the environment is deterministic given both). Resuming from a
+     * {@link Checkpoint} uses it.
+     */
+    void replay(ActionHistory actionsTaken) {
+        obs = env.reset(config.seed);
+        episodes = 0;
+        episodeReturn = 0;
+        episodeLength = 0;
+        for (int i = 0; i < actionsTaken.length(); i++) {
+            obs = nextObservation(stepEnvironment(actionsTaken.get(i)));
+        }
+        for (int i = 0; lrDecay != null && i < episodes; i++) {
+            lrDecay.step(); // the schedule steps once per episode
+        }
+        history = actionsTaken;
+        step = actionsTaken.length();
+        started = true;
+    }
+
+    /** Seconds of training, before the last resume and since {@code start}. */
+    private double seconds(long start) {
+        return secondsBefore + (System.nanoTime() - start) / 1e9;
+    }
+
+    /** The checkpoint file of a run directory. */
+    public static Path checkpointFile(Path runDirectory) {
+        return Checkpoint.file(runDirectory);
+    }
+
+    /**
+     * Loads {@code file}, a checkpoint this configuration wrote, so that {@link #train} goes on
+     * from the step after it, bit for bit as if the run had never stopped (see {@link Checkpoint}).
+     */
+    public void restore(Path file) throws IOException {
+        Checkpoint.restore(this, file);
+    }
+
+    /** The log file lengths a checkpoint recorded (see {@link RunDirectory#reopen}). */
+    public static Map<String, Long> loggedLengths(Path file) throws IOException {
+        return Checkpoint.loggedLengths(file);
     }
 
     /**
@@ -246,8 +334,9 @@ public final class DqnTrainer {
         for (int d : observationShape) {
             observationSize *= d;
         }
-        // observations and next observations, action, reward, terminated: floats; PER adds two trees of doubles
-        double bufferBytes = (double) config.bufferSize * (2 * observationSize + 3) * 4 + (config.prioritizedReplay ? 32.0 * config.bufferSize : 0);
+        // the transitions, and for PER two trees of doubles
+        double bufferBytes = (double) config.bufferSize * Transitions.bytesPerTransition(observationSize)
+                + (config.prioritizedReplay ? 32.0 * config.bufferSize : 0);
         if (!config.noReplay && bufferBytes > limit) {
             throw new IllegalArgumentException(String.format("--buffer-size %d needs %.1f GB for %s's observations; this JVM may use %.1f GB "
                     + "(java -Xmx, or DEEPQ4J_JAVA_OPTS with ./deepq4j)", config.bufferSize, bufferBytes / 1e9, config.envId, limit / 1e9));
@@ -260,264 +349,6 @@ public final class DqnTrainer {
                     Arrays.stream(config.hidden).mapToObj(Integer::toString).collect(java.util.stream.Collectors.joining(",")), parameters,
                     networkBytes / 1e9, limit / 1e9));
         }
-    }
-
-    /** The checkpoint file of a run directory. */
-    public static Path checkpointFile(Path runDirectory) {
-        return runDirectory.resolve("checkpoint.safetensors");
-    }
-
-    /**
-     * Writes everything the rest of the run depends on to {@code <out>/checkpoint.safetensors}
-     * (through a temporary file and a rename, so a crash while writing leaves the last one whole):
-     * both networks, the optimizer's state, the replay buffer, the random streams, the counters of
-     * the loop, the actions taken (to rebuild the environment), and how long each log file was.
-     */
-    private void checkpoint(TrainingLog log, double seconds) throws IOException {
-        Map<String, Tensor> tensors = new LinkedHashMap<>();
-        q.stateDict().forEach((k, v) -> tensors.put("q." + k, v));
-        if (target != q) {
-            target.stateDict().forEach((k, v) -> tensors.put("target." + k, v));
-        }
-        optimizer.stateDict().forEach((k, v) -> tensors.put("optimizer." + k, v));
-        buffer.stateDict().forEach((k, v) -> tensors.put("buffer." + k, v));
-        tensors.put("env.actions", history.toTensor());
-        Map<String, String> meta = new LinkedHashMap<>();
-        meta.put("format", CHECKPOINT_FORMAT);
-        meta.put("config", checkpointConfig());
-        if (config.commandLine != null) {
-            meta.put("args", CommandLineText.encode(config.commandLine));
-        }
-        meta.put("step", Long.toString(step));
-        meta.put("episodes", Integer.toString(episodes));
-        meta.put("episode_return", Double.toString(episodeReturn));
-        meta.put("recent_return", Double.toString(recentReturn));
-        meta.put("seconds", Double.toString(seconds));
-        meta.put("nanos", longs(nanos));
-        meta.put("rng.coin", longs(coin.getState()));
-        meta.put("rng.buffer", longs(buffer.rngState()));
-        meta.put("rng.action_space", longs(env.actionSpace().samplerState()));
-        meta.put("buffer.next", Integer.toString(buffer.nextSlot()));
-        meta.put("buffer.size", Integer.toString(buffer.size()));
-        for (Map.Entry<String, Long> e : log.flush().entrySet()) {
-            meta.put("log." + e.getKey(), Long.toString(e.getValue()));
-        }
-        Map<String, double[]> exact = new LinkedHashMap<>();
-        buffer.exactState().forEach((k, v) -> exact.put("buffer." + k, v));
-        Safetensors.save(tensors, exact, meta, checkpointFile(config.out));
-    }
-
-    private static final String CHECKPOINT_FORMAT = "deepq4j training checkpoint 1";
-
-    /** The settings a checkpoint must be resumed with: all but where the files go. */
-    private String checkpointConfig() {
-        Map<String, Object> m = config.toMap();
-        m.remove("out");
-        return Json.write(m);
-    }
-
-    /**
-     * Loads {@code file} (written by this configuration's {@link #checkpoint}) so that {@link #train}
-     * goes on from the step after it, bit for bit as if the run had never stopped. The environment
-     * is rebuilt by replaying the recorded actions from its seed; the episode counter and the
-     * running return it arrives at are checked against the checkpoint's.
-     */
-    public void restore(Path file) throws IOException {
-        try {
-            restoreFrom(file);
-        } catch (IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException e) {
-            // A value the checkpoint holds does not fit (a damaged or doctored file): one line naming it.
-            String message = e.getMessage() == null ? e.toString() : e.getMessage();
-            throw new IOException(message.startsWith(file.toString()) ? message : "checkpoint " + file + ": " + message, e);
-        }
-    }
-
-    private void restoreFrom(Path file) throws IOException {
-        Safetensors.Contents contents = Safetensors.read(file);
-        Map<String, String> meta = contents.metadata();
-        if (!CHECKPOINT_FORMAT.equals(meta.get("format"))) {
-            throw new IllegalArgumentException(file + " is not a deepq4j training checkpoint");
-        }
-        if (!checkpointConfig().equals(meta.get("config"))) {
-            throw new IllegalArgumentException(file + " records settings other than those its command line gives (a damaged or "
-                    + "edited checkpoint)");
-        }
-        Map<String, Tensor> tensors = contents.tensors();
-        long savedStep = Long.parseLong(need(meta, "step"));
-        q.loadStateDict(withPrefix(tensors, "q."));
-        if (target != q) {
-            target.loadStateDict(withPrefix(tensors, "target."));
-        }
-        Map<String, Tensor> optimizerState = withPrefix(tensors, "optimizer.");
-        long stateful = optimizerState.keySet().stream().map(k -> k.substring(0, Math.max(0, k.indexOf('.')))).distinct().count();
-        if (savedStep > config.learningStarts + config.trainFrequency && stateful != q.parameters().size()) {
-            // After the first gradient step every parameter has optimizer state; a file without it is damaged.
-            throw new IllegalArgumentException("the checkpoint holds optimizer state for " + stateful + " of the network's "
-                    + q.parameters().size() + " parameters, though the network has been trained");
-        }
-        optimizer.loadStateDict(optimizerState);
-        buffer.loadStateDict(withPrefix(tensors, "buffer."), Integer.parseInt(need(meta, "buffer.next")),
-                Integer.parseInt(need(meta, "buffer.size")), parseLongs(need(meta, "rng.buffer")));
-        buffer.requireValidTransitions(actions);
-        buffer.loadExactState(withPrefix(contents.float64(), "buffer."));
-        coin.setState(parseLongs(need(meta, "rng.coin")));
-        long[] saved = parseLongs(need(meta, "nanos"));
-        System.arraycopy(saved, 0, nanos, 0, Math.min(saved.length, nanos.length));
-
-        // The environment: the same seed, then every action again.
-        Tensor actionsTaken = tensors.get("env.actions");
-        if (actionsTaken == null) {
-            throw new IllegalArgumentException("the checkpoint holds no env.actions");
-        }
-        history = ActionHistory.of(actionsTaken);
-        step = savedStep;
-        if (history.length() != step || step >= config.totalTimesteps) {
-            throw new IllegalArgumentException(file + ": " + history.length() + " actions recorded for " + step + " steps");
-        }
-        obs = env.reset(config.seed);
-        episodes = 0;
-        episodeReturn = 0;
-        episodeLength = 0;
-        for (int i = 0; i < history.length(); i++) {
-            Step s = env.step(history.get(i));
-            episodeReturn += s.reward();
-            episodeLength++;
-            if (s.terminated() || s.truncated()) {
-                episodes++;
-                episodeReturn = 0;
-                episodeLength = 0;
-                obs = env.reset();
-            } else {
-                obs = s.observation();
-            }
-        }
-        if (episodes != Integer.parseInt(need(meta, "episodes")) || episodeReturn != Double.parseDouble(need(meta, "episode_return"))) {
-            throw new IllegalStateException(file + ": replaying the actions gave " + episodes + " episodes and a running return of "
-                    + episodeReturn + ", the checkpoint says " + meta.get("episodes") + " and " + meta.get("episode_return")
-                    + " (did the environment change?)");
-        }
-        env.actionSpace().setSamplerState(parseLongs(need(meta, "rng.action_space")));
-        for (int i = 0; lrDecay != null && i < episodes; i++) {
-            lrDecay.step(); // the schedule steps once per episode
-        }
-        recentReturn = Double.parseDouble(need(meta, "recent_return"));
-        secondsBefore = Double.parseDouble(need(meta, "seconds"));
-        started = true;
-    }
-
-    private static String need(Map<String, String> meta, String key) {
-        String v = meta.get(key);
-        if (v == null) {
-            throw new IllegalArgumentException("the checkpoint lacks '" + key + "'");
-        }
-        return v;
-    }
-
-    /** The log file lengths a checkpoint recorded (see {@link RunDirectory#reopen}). */
-    public static Map<String, Long> loggedLengths(Path file) throws IOException {
-        Map<String, Long> out = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : Safetensors.metadata(file).entrySet()) {
-            if (e.getKey().startsWith("log.")) {
-                String name = e.getKey().substring(4);
-                if (!e.getValue().matches("[0-9]{1,18}") || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
-                    throw new IOException("checkpoint " + file + ": the logged length '" + e.getValue() + "' of '" + name + "' is damaged");
-                }
-                out.put(name, Long.parseLong(e.getValue()));
-            }
-        }
-        return out;
-    }
-
-    private static <T> Map<String, T> withPrefix(Map<String, T> tensors, String prefix) {
-        Map<String, T> out = new LinkedHashMap<>();
-        tensors.forEach((k, v) -> {
-            if (k.startsWith(prefix)) {
-                out.put(k.substring(prefix.length()), v);
-            }
-        });
-        return out;
-    }
-
-    private static String longs(long[] values) {
-        StringBuilder b = new StringBuilder();
-        for (long v : values) {
-            b.append(b.length() > 0 ? "," : "").append(v);
-        }
-        return b.toString();
-    }
-
-    private static long[] parseLongs(String text) {
-        if (text == null) {
-            throw new IllegalArgumentException("the checkpoint lacks a random stream's state");
-        }
-        String[] parts = text.split(",");
-        long[] v = new long[parts.length];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = Long.parseLong(parts[i]);
-        }
-        return v;
-    }
-
-    /** What a gradient step reports: its TD loss and the batch's Q(s, a) before the step. */
-    private record Update(float loss, Tensor qValues) {
-    }
-
-    /** One gradient step on a sampled batch. */
-    private Update update(long step) {
-        long t0 = System.nanoTime();
-        Batch b;
-        if (config.noReplay) {
-            b = buffer.batch(new int[] {0}, null);
-        } else if (buffer instanceof PrioritizedReplayBuffer) {
-            // beta rises linearly from --per-beta to 1 over the run
-            double beta = config.perBeta + (1 - config.perBeta) * Math.min(1.0, step / (double) config.totalTimesteps);
-            b = ((PrioritizedReplayBuffer) buffer).sample(config.batchSize, beta);
-        } else {
-            b = buffer.sample(config.batchSize);
-        }
-        b = b.to(backend); // the one upload of the step
-        long t1 = System.nanoTime();
-
-        // The TD target r + gamma * max_a' Q_target(s', a') * (1 - terminated), without a graph.
-        Tensor tdTarget;
-        try (NoGrad ignored = NoGrad.enter()) {
-            Tensor nextQ = target.forward(b.nextObservations()).data();
-            Tensor nextValue;
-            if (config.doubleDqn) {
-                // Double DQN: the online network chooses a', the target network says what it is worth.
-                Tensor nextAction = q.forward(b.nextObservations()).data().argmax(1, true);
-                nextValue = nextQ.gather(1, nextAction).squeeze(1);
-            } else {
-                nextValue = nextQ.max(1);
-            }
-            Tensor notDone = b.terminated().neg().add(1f);
-            tdTarget = b.rewards().add(nextValue.mul(notDone).mul((float) config.gamma));
-        }
-
-        // Q(s, a) of the actions taken, the loss, and a gradient step.
-        Variable oldValue = q.forward(b.observations()).gather(1, b.actions()).squeeze(1);
-        Variable loss = config.loss == DqnConfig.LossKind.mse
-                ? Losses.mse(oldValue, Variable.of(tdTarget), b.weights())
-                : Losses.huber(oldValue, Variable.of(tdTarget), (float) config.huberDelta, b.weights());
-        float lossValue = loss.data().item();
-        if (!Float.isFinite(lossValue)) {
-            throw new DivergenceException(step, lossValue);
-        }
-        optimizer.zeroGrad();
-        loss.backward();
-        if (config.maxGradNorm > 0) {
-            GradientClipping.clipGradNorm(q.parameters(), config.maxGradNorm);
-        }
-        optimizer.step();
-
-        if (buffer instanceof PrioritizedReplayBuffer) {
-            float[] tdError = oldValue.data().sub(tdTarget).toArray();
-            ((PrioritizedReplayBuffer) buffer).updatePriorities(b.indices(), tdError);
-        }
-        long t2 = System.nanoTime();
-        nanos[Phase.sample.ordinal()] += t1 - t0;
-        nanos[Phase.update.ordinal()] += t2 - t1;
-        return new Update(lossValue, oldValue.data());
     }
 
     /** Thrown when the TD loss stops being a finite number: the run stops instead of training on garbage. */

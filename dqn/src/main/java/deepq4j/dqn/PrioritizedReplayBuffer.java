@@ -1,5 +1,7 @@
 package deepq4j.dqn;
 
+import deepq4j.tensor.Generator;
+import deepq4j.tensor.Tensor;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -7,52 +9,64 @@ import java.util.Map;
  * Prioritized experience replay (Schaul et al. 2016, proportional variant): transition i is drawn
  * with probability p_i^alpha / sum_k p_k^alpha, where p_i is its last |TD error| plus a small
  * epsilon, and the bias this introduces is corrected with importance weights
- * w_i = (N P(i))^-beta, divided by the largest weight in the buffer. Beta is annealed from its
- * start to 1 over the run by the trainer. New transitions enter with the largest priority seen so
+ * w_i = (N P(i))^-beta, divided by the largest weight in the buffer. Beta rises linearly from its
+ * start to 1 over the run. New transitions enter with the largest priority seen so
  * far, so each is replayed at least once soon.
  *
  * <p>A sum tree makes drawing and updating O(log n); a min tree gives the smallest priority, which
  * gives the largest weight. Draws are stratified as in the paper: the total is cut into
  * {@code batchSize} equal segments and one transition is drawn from each.
  */
-public class PrioritizedReplayBuffer extends ReplayBuffer {
+public final class PrioritizedReplayBuffer implements ReplayBuffer {
+    private final Transitions transitions;
+    private final Generator rng;
     private final double alpha;
     private final double epsilon;
+    private final double betaStart;
     private final SumTree sums;
     private final MinTree minima;
     private double maxPriority = 1.0;
 
-    /** A buffer with priority exponent {@code alpha} and priority floor {@code epsilon}. */
-    public PrioritizedReplayBuffer(int capacity, int[] observationShape, long seed, double alpha, double epsilon) {
-        super(capacity, observationShape, seed);
+    /**
+     * A buffer with priority exponent {@code alpha}, priority floor {@code epsilon} and importance
+     * exponent {@code betaStart} at the start of the run.
+     */
+    public PrioritizedReplayBuffer(int capacity, int[] observationShape, long seed, double alpha, double epsilon, double betaStart) {
+        this.transitions = new Transitions(capacity, observationShape);
+        this.rng = new Generator(seed);
         if (!(alpha >= 0)) {
             throw new IllegalArgumentException("PrioritizedReplayBuffer: alpha must be >= 0, got " + alpha);
         }
         if (!(epsilon > 0)) {
             throw new IllegalArgumentException("PrioritizedReplayBuffer: epsilon must be > 0, got " + epsilon);
         }
+        if (!(betaStart >= 0 && betaStart <= 1)) {
+            throw new IllegalArgumentException("PrioritizedReplayBuffer: beta must be in [0, 1], got " + betaStart);
+        }
         this.alpha = alpha;
         this.epsilon = epsilon;
+        this.betaStart = betaStart;
         this.sums = new SumTree(capacity);
         this.minima = new MinTree(capacity);
     }
 
     @Override
     public int add(float[] observation, float[] nextObservation, int action, double reward, boolean terminal) {
-        int slot = super.add(observation, nextObservation, action, reward, terminal);
+        int slot = transitions.add(observation, nextObservation, action, reward, terminal);
         setPriority(slot, maxPriority);
         return slot;
     }
 
-    /** Uniform sampling is not what this buffer is for; this draws by priority with beta = 1. */
-    @Override
-    public Batch sample(int batchSize) {
-        return sample(batchSize, 1.0);
+    /** The importance exponent {@code runFraction} of the way through the run: linear from its start to 1. */
+    public double beta(double runFraction) {
+        return betaStart + (1 - betaStart) * Math.min(1.0, runFraction);
     }
 
-    /** {@code batchSize} transitions drawn by priority, with importance weights for exponent {@code beta}. */
-    public Batch sample(int batchSize, double beta) {
-        requireSamples(batchSize);
+    /** {@code batchSize} transitions drawn by priority, with importance weights for the exponent of {@link #beta}. */
+    @Override
+    public Batch sample(int batchSize, double runFraction) {
+        double beta = beta(runFraction);
+        transitions.requireSamples(batchSize);
         int n = size();
         double total = sums.total();
         double segment = total / batchSize;
@@ -67,7 +81,12 @@ public class PrioritizedReplayBuffer extends ReplayBuffer {
             double probability = sums.get(slot) / total;
             weights[i] = (float) (Math.pow(n * probability, -beta) / maxWeight);
         }
-        return batch(indices, weights);
+        return transitions.batch(indices, weights);
+    }
+
+    @Override
+    public void updatePriorities(int[] indices, Tensor tdErrors) {
+        updatePriorities(indices, tdErrors.toArray());
     }
 
     /** Sets the priorities of the sampled transitions from their new |TD errors|. */
@@ -120,6 +139,21 @@ public class PrioritizedReplayBuffer extends ReplayBuffer {
             minima.set(i, weights[i]);
         }
         maxPriority = max[0];
+    }
+
+    @Override
+    public Transitions transitions() {
+        return transitions;
+    }
+
+    @Override
+    public long[] rngState() {
+        return rng.getState();
+    }
+
+    @Override
+    public void setRngState(long[] state) {
+        rng.setState(state);
     }
 
     /** The sampling weight p^alpha of a slot (tests read it). */

@@ -1,219 +1,59 @@
 package deepq4j.dqn;
 
-import deepq4j.tensor.Generator;
 import deepq4j.tensor.Tensor;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Experience replay: a fixed-size ring buffer of transitions (s, a, r, s', terminated), sampled
- * uniformly with replacement, as CleanRL's dqn.py uses Stable-Baselines3's buffer.
+ * Experience replay as the training loop sees it: store each transition, draw a batch for every
+ * gradient step, and hear back how wrong the network was on it. {@link UniformReplayBuffer} is
+ * CleanRL's (Stable-Baselines3's) buffer, {@link PrioritizedReplayBuffer} draws by TD error and
+ * {@link LatestTransition} is no replay at all (DQN without its memory).
  *
- * <p>Everything lives in a few preallocated arrays, one row per transition: no object per
- * transition, so a million CartPole transitions cost about 42 MB and no garbage collection. When
- * the buffer is full the oldest transition is overwritten. The buffer stores {@code terminated},
- * not {@code done}: a transition cut by a time limit still has a future worth bootstrapping from,
- * and its s' is the real final observation, not the first one of the next episode.
+ * <p>Every buffer keeps its transitions in a {@link Transitions} ring and draws from its own
+ * random stream, so a checkpoint saves the same things for each: the ring, the stream's state and
+ * whatever else {@link #exactState()} names.
  */
-public class ReplayBuffer {
-    private final int capacity;
-    private final int[] observationShape;
-    private final int observationSize;
-    private final float[] observations;
-    private final float[] nextObservations;
-    private final float[] actions;
-    private final float[] rewards;
-    private final float[] terminated;
-    private int next;
-    private int size;
-    /** The buffer's own random stream: sampling is reproducible from the seed alone. */
-    protected final Generator rng;
-
-    /** A buffer of {@code capacity} transitions of observations shaped {@code observationShape}. */
-    public ReplayBuffer(int capacity, int[] observationShape, long seed) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("ReplayBuffer: capacity must be at least 1, got " + capacity);
-        }
-        this.capacity = capacity;
-        this.observationShape = observationShape.clone();
-        int n = 1;
-        for (int d : observationShape) {
-            n *= d;
-        }
-        this.observationSize = n;
-        long floats = (long) capacity * n;
-        if (floats > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("ReplayBuffer: " + capacity + " transitions of " + n
-                    + " floats do not fit in one Java array; use a smaller buffer");
-        }
-        this.observations = new float[(int) floats];
-        this.nextObservations = new float[(int) floats];
-        this.actions = new float[capacity];
-        this.rewards = new float[capacity];
-        this.terminated = new float[capacity];
-        this.rng = new Generator(seed);
-    }
-
-    /** Bytes one transition takes: two observations, an action, a reward and a flag, 4 bytes each. */
-    public static long bytesPerTransition(int observationSize) {
-        return 4L * (2L * observationSize + 3);
-    }
-
+public interface ReplayBuffer {
     /** Stores one transition, overwriting the oldest when full; returns the slot it went to. */
-    public int add(float[] observation, float[] nextObservation, int action, double reward, boolean terminal) {
-        if (observation.length != observationSize || nextObservation.length != observationSize) {
-            throw new IllegalArgumentException("ReplayBuffer.add: observations of " + observation.length + " and "
-                    + nextObservation.length + " values, but the buffer holds " + observationSize + " per observation "
-                    + Arrays.toString(observationShape));
-        }
-        int slot = next;
-        System.arraycopy(observation, 0, observations, slot * observationSize, observationSize);
-        System.arraycopy(nextObservation, 0, nextObservations, slot * observationSize, observationSize);
-        actions[slot] = action;
-        rewards[slot] = (float) reward;
-        terminated[slot] = terminal ? 1f : 0f;
-        next = (next + 1) % capacity;
-        size = Math.min(size + 1, capacity);
-        return slot;
+    int add(float[] observation, float[] nextObservation, int action, double reward, boolean terminated);
+
+    /**
+     * The batch for one gradient step. {@code runFraction}, the share of the run done (0 to 1),
+     * lets a buffer anneal its sampling over the run (prioritized replay's beta); a uniform
+     * buffer ignores it.
+     */
+    Batch sample(int batchSize, double runFraction);
+
+    /**
+     * The TD errors Q(s, a) - target of the batch just drawn from {@link #sample} (a [B] tensor);
+     * a prioritized buffer turns them into priorities, others ignore them.
+     */
+    default void updatePriorities(int[] indices, Tensor tdErrors) {
     }
+
+    /** The stored transitions. */
+    Transitions transitions();
 
     /** How many transitions are stored. */
-    public int size() {
-        return size;
+    default int size() {
+        return transitions().size();
     }
 
-    /** The most transitions it holds. */
-    public int capacity() {
-        return capacity;
-    }
+    /** The state of the buffer's random stream (for a checkpoint). */
+    long[] rngState();
 
-    /** The slot the next transition goes to (the most recent one is just before it). */
-    public int nextSlot() {
-        return next;
-    }
+    /** Restores {@link #rngState()}. */
+    void setRngState(long[] state);
 
     /**
-     * The stored transitions (rows 0 to size - 1) as tensors, for a checkpoint; with
-     * {@link #nextSlot()}, {@link #size()} and {@link #rngState()} that is the whole buffer.
+     * State beyond the transitions that a checkpoint must keep to the last bit, as float64 vectors
+     * by name: none for most buffers; a prioritized one keeps its priorities.
      */
-    public Map<String, Tensor> stateDict() {
-        int[] shape = new int[observationShape.length + 1];
-        shape[0] = size;
-        System.arraycopy(observationShape, 0, shape, 1, observationShape.length);
-        Map<String, Tensor> out = new LinkedHashMap<>();
-        out.put("observations", Tensor.of(Arrays.copyOf(observations, size * observationSize), shape));
-        out.put("next_observations", Tensor.of(Arrays.copyOf(nextObservations, size * observationSize), shape));
-        out.put("actions", Tensor.of(Arrays.copyOf(actions, size), size));
-        out.put("rewards", Tensor.of(Arrays.copyOf(rewards, size), size));
-        out.put("terminated", Tensor.of(Arrays.copyOf(terminated, size), size));
-        return out;
-    }
-
-    /**
-     * State a checkpoint must keep to the last bit, as float64 vectors by name: none here; a
-     * prioritized buffer keeps its priorities (see {@link #loadExactState}).
-     */
-    public Map<String, double[]> exactState() {
+    default Map<String, double[]> exactState() {
         return Map.of();
     }
 
-    /** Restores {@link #exactState()} after {@link #loadStateDict}. */
-    public void loadExactState(Map<String, double[]> saved) {
-    }
-
-    /** The state of the sampling stream. */
-    public long[] rngState() {
-        return rng.getState();
-    }
-
-    /** Refills the buffer from a {@link #stateDict()} and the position and stream state saved with it. */
-    public void loadStateDict(Map<String, Tensor> saved, int nextSlot, int filled, long[] rngState) {
-        if (filled < 0 || filled > capacity || nextSlot < 0 || nextSlot >= capacity || (filled < capacity && nextSlot != filled)) {
-            throw new IllegalArgumentException("ReplayBuffer.loadStateDict: " + filled + " transitions with the next slot " + nextSlot
-                    + " do not fit a buffer of " + capacity);
-        }
-        copyRows(saved, "observations", observations, filled * observationSize);
-        copyRows(saved, "next_observations", nextObservations, filled * observationSize);
-        copyRows(saved, "actions", actions, filled);
-        copyRows(saved, "rewards", rewards, filled);
-        copyRows(saved, "terminated", terminated, filled);
-        next = nextSlot;
-        size = filled;
-        rng.setState(rngState);
-    }
-
-    /**
-     * Checks what {@link #loadStateDict} read from a file: actions whole numbers below
-     * {@code actionCount}, terminal flags 0 or 1, so that a damaged checkpoint is refused here
-     * rather than failing later, deep in a gradient step.
-     */
-    public void requireValidTransitions(int actionCount) {
-        for (int i = 0; i < size; i++) {
-            float a = actions[i];
-            if (!(a >= 0 && a < actionCount && a == Math.rint(a))) {
-                throw new IllegalArgumentException("ReplayBuffer: stored transition " + i + " has action " + a + ", not one of 0.."
-                        + (actionCount - 1));
-            }
-            if (terminated[i] != 0 && terminated[i] != 1) {
-                throw new IllegalArgumentException("ReplayBuffer: stored transition " + i + " has terminated flag " + terminated[i]
-                        + ", not 0 or 1");
-            }
-        }
-    }
-
-    private static void copyRows(Map<String, Tensor> saved, String name, float[] into, int count) {
-        Tensor t = saved.get(name);
-        if (t == null || t.numel() != count) {
-            throw new IllegalArgumentException("ReplayBuffer.loadStateDict: '" + name + "' should hold " + count + " values, "
-                    + (t == null ? "it is missing" : "it holds " + t.numel()));
-        }
-        System.arraycopy(t.toArray(), 0, into, 0, count);
-    }
-
-    /** {@code batchSize} transitions drawn uniformly with replacement. */
-    public Batch sample(int batchSize) {
-        requireSamples(batchSize);
-        int[] indices = new int[batchSize];
-        for (int i = 0; i < batchSize; i++) {
-            indices[i] = rng.nextInt(size);
-        }
-        return batch(indices, null);
-    }
-
-    /** The transitions at {@code indices}, with optional importance weights. */
-    public Batch batch(int[] indices, float[] weights) {
-        int b = indices.length;
-        float[] obs = new float[b * observationSize];
-        float[] nextObs = new float[b * observationSize];
-        float[] a = new float[b];
-        float[] r = new float[b];
-        float[] term = new float[b];
-        for (int i = 0; i < b; i++) {
-            int slot = indices[i];
-            if (slot < 0 || slot >= size) {
-                throw new IllegalArgumentException("ReplayBuffer: slot " + slot + " is not filled (" + size + " stored)");
-            }
-            System.arraycopy(observations, slot * observationSize, obs, i * observationSize, observationSize);
-            System.arraycopy(nextObservations, slot * observationSize, nextObs, i * observationSize, observationSize);
-            a[i] = actions[slot];
-            r[i] = rewards[slot];
-            term[i] = terminated[slot];
-        }
-        int[] shape = new int[observationShape.length + 1];
-        shape[0] = b;
-        System.arraycopy(observationShape, 0, shape, 1, observationShape.length);
-        return new Batch(Tensor.of(obs, shape), Tensor.of(a, b, 1), Tensor.of(r, b), Tensor.of(nextObs, shape),
-                Tensor.of(term, b), indices, weights == null ? null : Tensor.of(weights, b));
-    }
-
-    /** Throws unless a batch can be drawn. */
-    protected void requireSamples(int batchSize) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("ReplayBuffer.sample: batch size must be at least 1, got " + batchSize);
-        }
-        if (size == 0) {
-            throw new IllegalStateException("ReplayBuffer.sample: the buffer is empty; add transitions first");
-        }
+    /** Restores {@link #exactState()}, after the transitions are back. */
+    default void loadExactState(Map<String, double[]> saved) {
     }
 }

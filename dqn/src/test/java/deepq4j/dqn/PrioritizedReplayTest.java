@@ -50,7 +50,7 @@ class PrioritizedReplayTest {
     @Test
     void drawsInProportionToPriorityToTheAlpha() {
         double alpha = 0.6;
-        PrioritizedReplayBuffer b = new PrioritizedReplayBuffer(4, new int[] {1}, 3, alpha, 1e-6);
+        PrioritizedReplayBuffer b = new PrioritizedReplayBuffer(4, new int[] {1}, 3, alpha, 1e-6, 0.4);
         for (int i = 0; i < 4; i++) {
             b.add(new float[] {i}, new float[] {i}, 0, 0, false);
         }
@@ -68,7 +68,7 @@ class PrioritizedReplayTest {
         int[] counts = new int[4];
         int draws = 0;
         for (int round = 0; round < 5000; round++) {
-            Batch batch = b.sample(8, 0.4);
+            Batch batch = b.sample(8, 0.0); // at the start of the run beta is its start, 0.4
             float[] w = batch.weights().toArray();
             for (int j = 0; j < 8; j++) {
                 int i = batch.indices()[j];
@@ -85,5 +85,14 @@ class PrioritizedReplayTest {
         }
         b.add(new float[] {9}, new float[] {9}, 0, 0, false); // overwrites slot 0 at the largest priority so far
         assertEquals(Math.pow(4 + 1e-6, alpha), b.priorityWeight(0), 1e-9);
+    }
+
+    @Test
+    void betaRisesLinearlyToOneOverTheRun() {
+        PrioritizedReplayBuffer b = new PrioritizedReplayBuffer(4, new int[] {1}, 3, 0.6, 1e-6, 0.4);
+        assertEquals(0.4, b.beta(0.0), 0.0);
+        assertEquals(0.7, b.beta(0.5), 1e-15);
+        assertEquals(1.0, b.beta(1.0), 0.0);
+        assertEquals(1.0, b.beta(3.0), 0.0, "and stays at 1");
     }
 }

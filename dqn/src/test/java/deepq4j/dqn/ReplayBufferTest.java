@@ -21,7 +21,7 @@ class ReplayBufferTest {
 
     @Test
     void storesTerminatedAndTheRealNextObservation() {
-        ReplayBuffer b = new ReplayBuffer(4, new int[] {2}, 1);
+        Transitions b = new Transitions(4, new int[] {2});
         b.add(obs(1), obs(2), 1, 0.5, false);
         b.add(obs(2), obs(3), 0, 1.0, true);
         Batch batch = b.batch(new int[] {1, 0}, null);
@@ -36,7 +36,7 @@ class ReplayBufferTest {
 
     @Property(tries = 50)
     void wrapsAroundOverwritingTheOldest(@ForAll @IntRange(min = 1, max = 9) int capacity, @ForAll @IntRange(min = 0, max = 30) int added) {
-        ReplayBuffer b = new ReplayBuffer(capacity, new int[] {2}, 2);
+        Transitions b = new Transitions(capacity, new int[] {2});
         for (int i = 0; i < added; i++) {
             b.add(obs(i), obs(i + 1), i % 2, i, false);
         }
@@ -61,8 +61,8 @@ class ReplayBufferTest {
 
     @Test
     void samplingIsUniformWithReplacementAndSeeded() {
-        ReplayBuffer a = new ReplayBuffer(10, new int[] {2}, 7);
-        ReplayBuffer b = new ReplayBuffer(10, new int[] {2}, 7);
+        UniformReplayBuffer a = new UniformReplayBuffer(10, new int[] {2}, 7);
+        UniformReplayBuffer b = new UniformReplayBuffer(10, new int[] {2}, 7);
         for (int i = 0; i < 10; i++) {
             a.add(obs(i), obs(i), 0, i, false);
             b.add(obs(i), obs(i), 0, i, false);
@@ -85,13 +85,27 @@ class ReplayBufferTest {
     }
 
     @Test
+    void withoutReplayEveryBatchIsTheLatestTransition() {
+        LatestTransition b = new LatestTransition(new int[] {2}, 3);
+        b.add(obs(1), obs(2), 1, 0.5, false);
+        b.add(obs(4), obs(5), 0, 2.0, true);
+        Batch batch = b.sample(32, 0.7);
+        assertArrayEquals(new int[] {0}, batch.indices(), "one transition, whatever the batch size");
+        assertArrayEquals(new float[] {4, -4}, batch.observations().toArray());
+        assertArrayEquals(new float[] {5, -5}, batch.nextObservations().toArray());
+        assertArrayEquals(new float[] {2f}, batch.rewards().toArray());
+        assertArrayEquals(new float[] {1}, batch.terminated().toArray());
+        assertEquals(1, b.size());
+    }
+
+    @Test
     void badInputIsNamed() {
-        assertThrows(IllegalArgumentException.class, () -> new ReplayBuffer(0, new int[] {2}, 1));
-        ReplayBuffer b = new ReplayBuffer(3, new int[] {2}, 1);
+        assertThrows(IllegalArgumentException.class, () -> new UniformReplayBuffer(0, new int[] {2}, 1));
+        UniformReplayBuffer b = new UniformReplayBuffer(3, new int[] {2}, 1);
         IllegalStateException empty = assertThrows(IllegalStateException.class, () -> b.sample(4));
         assertTrue(empty.getMessage().contains("empty"));
         IllegalArgumentException shape = assertThrows(IllegalArgumentException.class, () -> b.add(new float[3], obs(1), 0, 0, false));
         assertTrue(shape.getMessage().contains("[2]"), shape.getMessage());
-        assertEquals(4L * (2 * 4 + 3), ReplayBuffer.bytesPerTransition(4), "CartPole: 44 bytes per transition");
+        assertEquals(4L * (2 * 4 + 3), Transitions.bytesPerTransition(4), "CartPole: 44 bytes per transition");
     }
 }

@@ -10,7 +10,7 @@ public final class PrioritySampling {
 
     public static void main(String[] args) {
         double alpha = 0.6;
-        PrioritizedReplayBuffer buffer = new PrioritizedReplayBuffer(5, new int[] {1}, 1, alpha, 1e-6);
+        PrioritizedReplayBuffer buffer = new PrioritizedReplayBuffer(5, new int[] {1}, 1, alpha, 1e-6, 0.4);
         for (int i = 0; i < 5; i++) {
             buffer.add(new float[] {i}, new float[] {i}, 0, 0, false);
         }
@@ -24,7 +24,7 @@ public final class PrioritySampling {
         int draws = 20_000;
         float[] weights = new float[5];
         for (int d = 0; d < draws / 4; d++) {
-            Batch b = buffer.sample(4, 0.4);
+            Batch b = buffer.sample(4, 0.0); // at the start of a run: beta = 0.4
             float[] w = b.weights().toArray();
             for (int i = 0; i < 4; i++) {
                 counts[b.indices()[i]]++;
