@@ -18,4 +18,4 @@ for env in ${envs[*]}; do
 done
 printf '%s\n' "${jobs[@]}" | xargs -P 2 -L 1 bash -c \
   './deepq4j train --env-id "$0" --seed "$1" --no-progress --out "runs/results/$0/seed$1" > "runs/results-$0-$1.log" 2>&1 && tail -1 "runs/results-$0-$1.log"'
-java -cp "dqn/target/classes:$(cat dqn/target/classpath.txt)" deepq4j.dqn.ResultsTable runs/results runs/results.md
+java -cp "dqn/target/classes:$(cat dqn/target/classpath.txt)" deepq4j.dqn.experiments.ResultsTable runs/results runs/results.md

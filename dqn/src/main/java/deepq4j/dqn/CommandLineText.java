@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A command line's arguments as one line of text and back (each argument URL-encoded, joined by spaces). */
-final class CommandLineText {
+public final class CommandLineText {
     private CommandLineText() {
     }
 
@@ -19,7 +19,7 @@ final class CommandLineText {
         return String.join(" ", parts);
     }
 
-    static String[] decode(String text) {
+    public static String[] decode(String text) {
         if (text.isEmpty()) {
             return new String[0];
         }

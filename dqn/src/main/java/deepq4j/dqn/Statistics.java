@@ -5,12 +5,12 @@ package deepq4j.dqn;
  * and the confidence bands over seeds. Sums run left to right, so a sample gives the same bits
  * wherever it is summarised.
  */
-final class Statistics {
+public final class Statistics {
     private Statistics() {
     }
 
     /** The mean; NaN for no values. */
-    static double mean(double[] x) {
+    public static double mean(double[] x) {
         double s = 0;
         for (double v : x) {
             s += v;
@@ -24,7 +24,7 @@ final class Statistics {
     }
 
     /** The sample standard deviation, with n - 1 (Bessel's correction), for at least two values. */
-    static double sampleStd(double[] x) {
+    public static double sampleStd(double[] x) {
         if (x.length < 2) {
             throw new IllegalArgumentException("Statistics.sampleStd: needs two values, got " + x.length);
         }

@@ -1,5 +1,6 @@
 package deepq4j.dqn;
 
+import deepq4j.dqn.run.RunDirectory;
 import deepq4j.nn.Module;
 import java.io.IOException;
 import java.util.Map;

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import deepq4j.dqn.DamagedFiles.Damage;
+import deepq4j.dqn.cli.CommandLineRun;
+import deepq4j.dqn.run.RunDirectory;
+import deepq4j.dqn.run.TrainingRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +43,7 @@ class CheckpointFuzzTest {
         if (template == null) {
             template = Files.createTempDirectory("fuzz-checkpoint");
             Path dir = template.resolve("run");
-            DqnConfig c = Main.trainConfig("--env-id", "CartPole-v1", "--seed", "2", "--total-timesteps", "600",
+            DqnConfig c = TrainingRun.config("--env-id", "CartPole-v1", "--seed", "2", "--total-timesteps", "600",
                     "--learning-starts", "100", "--buffer-size", "500", "--batch-size", "16", "--train-frequency", "4",
                     "--target-network-frequency", "50", "--hidden", "16", "--eval-episodes", "1", "--log-interval", "50", "--no-progress",
                     "--checkpoint-interval", "400", "--out", dir.toString());
@@ -126,7 +129,7 @@ class CheckpointFuzzTest {
         try {
             copy(template(), dir);
             Files.write(DqnTrainer.checkpointFile(dir), damage.bytes());
-            CommandLineTest.Outcome o = CommandLineTest.run("train", "--resume", dir.toString());
+            CommandLineRun.Outcome o = CommandLineRun.run("train", "--resume", dir.toString());
             String outcome;
             if (o.status() == 0) {
                 outcome = "resumed to the end";

@@ -9,29 +9,29 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 
 /** The damage a disk, a download or a person does to a safetensors file, for the fuzz tests of models and checkpoints. */
-final class DamagedFiles {
+public final class DamagedFiles {
     private DamagedFiles() {
     }
 
     /** One damaged file and the name of what was done to it (the fuzz tests count outcomes by it). */
-    record Damage(String kind, byte[] bytes) {
+    public record Damage(String kind, byte[] bytes) {
         @Override
         public String toString() {
             return kind + " (" + bytes.length + " bytes)";
         }
     }
 
-    static long headerLength(byte[] file) {
+    public static long headerLength(byte[] file) {
         return ByteBuffer.wrap(file, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
     }
 
     /** The JSON header of a valid file. */
-    static String header(byte[] file) {
+    public static String header(byte[] file) {
         return new String(file, 8, (int) headerLength(file), StandardCharsets.UTF_8);
     }
 
     /** A file with this header bytes (its length written in front) and the data of {@code file}. */
-    static byte[] withHeader(byte[] file, byte[] header) {
+    public static byte[] withHeader(byte[] file, byte[] header) {
         int dataStart = 8 + (int) headerLength(file);
         ByteBuffer b = ByteBuffer.allocate(8 + header.length + file.length - dataStart).order(ByteOrder.LITTLE_ENDIAN);
         b.putLong(header.length).put(header).put(file, dataStart, file.length - dataStart);
@@ -39,14 +39,14 @@ final class DamagedFiles {
     }
 
     /** As above, the header padded with spaces to keep the data 8-byte aligned, as writers do. */
-    static byte[] withHeader(byte[] file, String header) {
+    public static byte[] withHeader(byte[] file, String header) {
         String trimmed = header.stripTrailing();
         trimmed += " ".repeat((8 - (8 + trimmed.getBytes(StandardCharsets.UTF_8).length) % 8) % 8);
         return withHeader(file, trimmed.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Byte-level damage of any safetensors file: truncation, flipped bytes in the length, the header and the data, deep nesting. */
-    static Arbitrary<Damage> anywhere(byte[] v) {
+    public static Arbitrary<Damage> anywhere(byte[] v) {
         int headerEnd = 8 + (int) headerLength(v);
         Arbitrary<Damage> truncated = Arbitraries.integers().between(0, v.length - 1).map(n -> new Damage("truncated", Arrays.copyOf(v, n)));
         Arbitrary<Damage> lengthFlip = flips(v, 0, 7, "byte flipped in the header length");
@@ -66,7 +66,7 @@ final class DamagedFiles {
     }
 
     /** {@code header} with {@code what} replaced; the valid header must contain it. */
-    static String replace(String header, String what, String with) {
+    public static String replace(String header, String what, String with) {
         if (!header.contains(what)) {
             throw new AssertionError("the valid header has no " + what + ": " + header);
         }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import deepq4j.dqn.cli.CommandLineRun;
+import deepq4j.dqn.run.ModelFile;
 import deepq4j.nn.JsonReader;
 import deepq4j.nn.Module;
 import deepq4j.tensor.Generator;
@@ -75,7 +77,7 @@ class MinAtarTrainingTest {
     @Test
     void aShortBreakoutRunTrainsSavesAndEvaluatesTheConvNetwork() throws Exception {
         Path dir = tmp.resolve("breakout");
-        CommandLineTest.Outcome o = CommandLineTest.run("train", "--env-id", "MinAtar/Breakout-v1", "--seed", "2", "--total-timesteps",
+        CommandLineRun.Outcome o = CommandLineRun.run("train", "--env-id", "MinAtar/Breakout-v1", "--seed", "2", "--total-timesteps",
                 "1500", "--learning-starts", "200", "--buffer-size", "1000", "--target-network-frequency", "100", "--eval-episodes",
                 "2", "--log-interval", "50", "--no-progress", "--out", dir.toString());
         assertEquals(0, o.status(), o.err());
@@ -88,14 +90,14 @@ class MinAtarTrainingTest {
         assertEquals(QNetworks.Kind.minatar, d.network());
         assertArrayEquals(new int[] {4, 10, 10}, d.observationShape());
         assertEquals(6, d.actions());
-        CommandLineTest.Outcome eval = CommandLineTest.run("eval", "--model", dir.resolve("model.safetensors").toString(), "--episodes", "2");
+        CommandLineRun.Outcome eval = CommandLineRun.run("eval", "--model", dir.resolve("model.safetensors").toString(), "--episodes", "2");
         assertEquals(0, eval.status(), eval.err());
         assertTrue(eval.out().contains("MinAtar/Breakout-v1 over 2 episodes"), eval.out());
     }
 
     @Test
     void aNetworkThatDoesNotFitTheObservationsIsABadFlag() {
-        CommandLineTest.Outcome o = CommandLineTest.run("train", "--env-id", "MinAtar/Breakout-v1", "--network", "mlp", "--no-progress",
+        CommandLineRun.Outcome o = CommandLineRun.run("train", "--env-id", "MinAtar/Breakout-v1", "--network", "mlp", "--no-progress",
                 "--out", tmp.resolve("x").toString());
         assertEquals(2, o.status());
         assertTrue(o.err().contains("--network mlp") && o.err().contains("flat observations"), o.err());

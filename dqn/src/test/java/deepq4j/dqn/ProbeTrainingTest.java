@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * fitting (1), using the observation (2), bootstrapping with gamma (3), using the action (4), or
  * both at once (5).
  */
-class ProbeTrainingTest {
+public class ProbeTrainingTest {
     private static final float GAMMA = 0.99f;
     private static final float[][][] OBSERVATIONS = {{{0f}}, {{-1f}, {1f}}, {{0f}, {1f}}, {{0f}}, {{0f}, {1f}}};
     private static final float[][][] EXPECTED = {
@@ -28,7 +28,7 @@ class ProbeTrainingTest {
     };
     private static final double[] TOLERANCE = {5e-4, 5e-4, 5e-4, 5e-4, 1e-3};
 
-    static DqnConfig probeConfig(int probe) {
+    public static DqnConfig probeConfig(int probe) {
         DqnConfig c = new DqnConfig();
         c.envId = "Probe" + probe + "-v0";
         c.seed = 1;

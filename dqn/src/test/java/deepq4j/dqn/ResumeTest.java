@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import deepq4j.dqn.cli.CommandLineRun;
+import deepq4j.dqn.run.RunDirectory;
+import deepq4j.dqn.run.TensorBoardWriter;
+import deepq4j.dqn.run.TrainingRun;
 import deepq4j.nn.Module;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +75,7 @@ class ResumeTest {
 
     /** The configuration `train` makes of these arguments. */
     private static DqnConfig parse(List<String> args) {
-        return Main.trainConfig(args.toArray(new String[0]));
+        return TrainingRun.config(args.toArray(new String[0]));
     }
 
     private static List<String> withoutSpeed(Path metrics) throws IOException {
@@ -87,7 +91,7 @@ class ResumeTest {
         Path crashed = tmp.resolve(env.replace('/', '-') + "-crashed");
         List<String> wholeArgs = new ArrayList<>(List.of("train"));
         wholeArgs.addAll(args(whole, env, extra));
-        CommandLineTest.Outcome a = CommandLineTest.run(wholeArgs.toArray(new String[0]));
+        CommandLineRun.Outcome a = CommandLineRun.run(wholeArgs.toArray(new String[0]));
         assertEquals(0, a.status(), a.err());
         assertFalse(Files.exists(DqnTrainer.checkpointFile(whole)), "a finished run leaves no checkpoint");
 
@@ -97,7 +101,7 @@ class ResumeTest {
             assertThrows(Crash.class, () -> trainer.train(new CrashingLog(run, 2_300), null));
         }
         assertTrue(Files.exists(DqnTrainer.checkpointFile(crashed)), "checkpoints at 1000 and 2000 steps");
-        CommandLineTest.Outcome b = CommandLineTest.run("train", "--resume", crashed.toString());
+        CommandLineRun.Outcome b = CommandLineRun.run("train", "--resume", crashed.toString());
         assertEquals(0, b.status(), b.err());
         assertTrue(b.out().contains("(resumed)"), b.out());
 
@@ -150,14 +154,14 @@ class ResumeTest {
         List<String> a = new ArrayList<>(List.of("train"));
         a.addAll(args(dir, "CartPole-v1", "--learning-rate", "1e30"));
         a.set(a.indexOf("--checkpoint-interval") + 1, "200");
-        CommandLineTest.Outcome o = CommandLineTest.run(a.toArray(new String[0]));
+        CommandLineRun.Outcome o = CommandLineRun.run(a.toArray(new String[0]));
         assertEquals(1, o.status(), o.out());
         assertTrue(o.err().contains("diverged"), o.err());
         String stored = deepq4j.nn.Safetensors.metadata(DqnTrainer.checkpointFile(dir)).get("args");
         assertEquals(a.subList(1, a.size()), List.of(CommandLineText.decode(stored)));
     }
 
-    private static void assertOneLine(CommandLineTest.Outcome o, String expected) {
+    private static void assertOneLine(CommandLineRun.Outcome o, String expected) {
         assertEquals(2, o.status(), o.err());
         assertTrue(o.err().contains(expected), o.err());
         assertEquals(1, o.err().strip().lines().count(), "one line, no usage: " + o.err());
@@ -174,14 +178,14 @@ class ResumeTest {
         Path again = tmp.resolve("again");
         List<String> a = new ArrayList<>(List.of("train"));
         a.addAll(args(clean, "CartPole-v1"));
-        assertEquals(0, CommandLineTest.run(a.toArray(new String[0])).status());
+        assertEquals(0, CommandLineRun.run(a.toArray(new String[0])).status());
         Files.createDirectories(again);
         Files.writeString(again.resolve("events.out.tfevents.1700000000.killed-host"), "the killed run's events");
         Files.writeString(again.resolve(".checkpoint.safetensors.0123456789abcdef.tmp"), "half a checkpoint");
         Files.writeString(again.resolve("summary.json"), "{}");
         List<String> b = new ArrayList<>(a);
         b.set(b.indexOf(clean.toString()), again.toString());
-        assertEquals(0, CommandLineTest.run(b.toArray(new String[0])).status());
+        assertEquals(0, CommandLineRun.run(b.toArray(new String[0])).status());
         assertEquals(names(clean), names(again));
         assertEquals(Files.readString(clean.resolve("episodes.csv")), Files.readString(again.resolve("episodes.csv")));
         assertArrayEquals(Files.readAllBytes(clean.resolve("model.safetensors")), Files.readAllBytes(again.resolve("model.safetensors")));
@@ -197,7 +201,7 @@ class ResumeTest {
 
     @Test
     void resumeNamesWhatIsWrong() throws Exception {
-        CommandLineTest.Outcome none = CommandLineTest.run("train", "--resume", tmp.resolve("nothing").toString());
+        CommandLineRun.Outcome none = CommandLineRun.run("train", "--resume", tmp.resolve("nothing").toString());
         assertEquals(2, none.status());
         assertTrue(none.err().contains("no such directory"), none.err());
         // A finished run, one killed before its first checkpoint, one started without checkpoints:
@@ -206,22 +210,22 @@ class ResumeTest {
         List<String> run = new ArrayList<>(List.of("train"));
         run.addAll(args(finished, "CartPole-v1"));
         run.set(run.indexOf("--checkpoint-interval") + 1, "100000");
-        assertEquals(0, CommandLineTest.run(run.toArray(new String[0])).status());
-        assertOneLine(CommandLineTest.run("train", "--resume", finished.toString()), "the run finished");
+        assertEquals(0, CommandLineRun.run(run.toArray(new String[0])).status());
+        assertOneLine(CommandLineRun.run("train", "--resume", finished.toString()), "the run finished");
         Files.delete(finished.resolve("summary.json"));
-        assertOneLine(CommandLineTest.run("train", "--resume", finished.toString()),
+        assertOneLine(CommandLineRun.run("train", "--resume", finished.toString()),
                 "the run stopped before its first checkpoint (one every 100000 steps)");
         Path plain = tmp.resolve("plain");
         List<String> noCheckpoints = new ArrayList<>(run);
         noCheckpoints.set(noCheckpoints.indexOf("100000"), "0");
         noCheckpoints.set(noCheckpoints.indexOf(finished.toString()), plain.toString());
-        assertEquals(0, CommandLineTest.run(noCheckpoints.toArray(new String[0])).status());
+        assertEquals(0, CommandLineRun.run(noCheckpoints.toArray(new String[0])).status());
         Files.delete(plain.resolve("summary.json"));
-        assertOneLine(CommandLineTest.run("train", "--resume", plain.toString()), "started without --checkpoint-interval");
-        CommandLineTest.Outcome extra = CommandLineTest.run("train", "--resume", tmp.toString(), "--seed", "3");
+        assertOneLine(CommandLineRun.run("train", "--resume", plain.toString()), "started without --checkpoint-interval");
+        CommandLineRun.Outcome extra = CommandLineRun.run("train", "--resume", tmp.toString(), "--seed", "3");
         assertEquals(2, extra.status());
         assertTrue(extra.err().contains("give no other flags"), extra.err());
-        CommandLineTest.Outcome negative = CommandLineTest.run("train", "--checkpoint-interval", "-1");
+        CommandLineRun.Outcome negative = CommandLineRun.run("train", "--checkpoint-interval", "-1");
         assertEquals(2, negative.status());
         assertTrue(negative.err().contains("--checkpoint-interval"), negative.err());
         assertTrue(Module.class.isInstance(new DqnTrainer(DqnConfig.forEnv("CartPole-v1")).qNetwork()));

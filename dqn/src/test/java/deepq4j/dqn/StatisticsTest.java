@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import deepq4j.dqn.experiments.ConfidenceInterval;
 import org.junit.jupiter.api.Test;
 
 class StatisticsTest {

@@ -1,7 +1,7 @@
 package deepq4j.examples;
 
-import deepq4j.dqn.Batch;
-import deepq4j.dqn.PrioritizedReplayBuffer;
+import deepq4j.dqn.replay.Batch;
+import deepq4j.dqn.replay.PrioritizedReplayBuffer;
 
 /** Chapter 10: how often prioritized replay draws each transition, and the weights that correct for it. */
 public final class PrioritySampling {

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DocSnippetsTest {
     private static final String IMPORTS = String.join("\n", "import deepq4j.tensor.*;", "import deepq4j.tensor.cpu.*;",
             "import deepq4j.autograd.*;", "import deepq4j.nn.*;", "import deepq4j.envs.*;", "import deepq4j.envs.minatar.*;",
-            "import deepq4j.dqn.*;", "import deepq4j.opencl.*;", "import java.util.*;", "import java.nio.file.*;",
+            "import deepq4j.dqn.*;", "import deepq4j.dqn.replay.*;", "import deepq4j.dqn.run.*;", "import deepq4j.dqn.experiments.*;",
+            "import deepq4j.opencl.*;", "import java.util.*;", "import java.nio.file.*;",
             "import deepq4j.nn.Module;", "");
 
     @TempDir
