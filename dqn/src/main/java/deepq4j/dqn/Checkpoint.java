@@ -1,5 +1,6 @@
 package deepq4j.dqn;
 
+import deepq4j.io.Json;
 import deepq4j.nn.Safetensors;
 import deepq4j.tensor.Tensor;
 import java.io.IOException;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import deepq4j.dqn.cli.CommandLineRun;
 import deepq4j.dqn.run.ModelFile;
-import deepq4j.nn.JsonReader;
+import deepq4j.io.Json;
 import deepq4j.nn.Module;
 import deepq4j.tensor.Generator;
 import java.nio.file.Files;
@@ -82,7 +82,7 @@ class MinAtarTrainingTest {
                 "2", "--log-interval", "50", "--no-progress", "--out", dir.toString());
         assertEquals(0, o.status(), o.err());
         @SuppressWarnings("unchecked")
-        Map<String, Object> config = (Map<String, Object>) JsonReader.parse(Files.readString(dir.resolve("config.json")));
+        Map<String, Object> config = (Map<String, Object>) Json.read(Files.readString(dir.resolve("config.json")));
         assertEquals("huber", config.get("loss"));
         assertEquals("rmsprop", config.get("optimizer"));
         assertEquals(32.0, ((Number) config.get("batch_size")).doubleValue());

@@ -1,9 +1,12 @@
 package deepq4j.nn;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import deepq4j.io.AtomicFile;
+import deepq4j.io.Json;
 import deepq4j.tensor.Shape;
 import deepq4j.tensor.Tensor;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
@@ -50,43 +53,41 @@ public final class Safetensors {
      */
     public static void save(Map<String, Tensor> tensors, Map<String, double[]> float64, Map<String, String> metadata, Path path)
             throws IOException {
-        StringBuilder header = new StringBuilder("{");
-        if (!metadata.isEmpty()) {
-            header.append("\"__metadata__\":{");
-            boolean first = true;
-            for (Map.Entry<String, String> m : metadata.entrySet()) {
-                header.append(first ? "" : ",").append(quote(m.getKey())).append(':').append(quote(m.getValue()));
-                first = false;
-            }
-            header.append('}');
-        }
-        long offset = 0;
-        for (Map.Entry<String, double[]> d : float64.entrySet()) {
-            if (d.getKey().equals("__metadata__") || tensors.containsKey(d.getKey())) {
-                throw new IllegalArgumentException("safetensors: the name '" + d.getKey() + "' is reserved or taken");
-            }
-            long end = offset + 8L * d.getValue().length;
-            header.append(header.length() > 1 ? "," : "").append(quote(d.getKey())).append(":{\"dtype\":\"F64\",\"shape\":[")
-                    .append(d.getValue().length).append("],\"data_offsets\":[").append(offset).append(',').append(end).append("]}");
-            offset = end;
-        }
+        // The header, compact JSON as the reference writer lays it out: metadata, then one entry per
+        // tensor in the order of the data, each with its dtype, shape and byte range.
+        StringWriter text = new StringWriter();
         List<float[]> values = new ArrayList<>();
-        for (Map.Entry<String, Tensor> t : tensors.entrySet()) {
-            if (t.getKey().equals("__metadata__")) {
-                throw new IllegalArgumentException("safetensors: '__metadata__' is reserved and cannot name a tensor");
+        long offset = 0;
+        try (JsonGenerator header = Json.compactGenerator(text)) {
+            header.writeStartObject();
+            if (!metadata.isEmpty()) {
+                header.writeObjectFieldStart("__metadata__");
+                for (Map.Entry<String, String> m : metadata.entrySet()) {
+                    header.writeStringField(m.getKey(), m.getValue());
+                }
+                header.writeEndObject();
             }
-            float[] v = t.getValue().toArray();
-            values.add(v);
-            long end = offset + 4L * v.length;
-            header.append(header.length() > 1 ? "," : "").append(quote(t.getKey())).append(":{\"dtype\":\"F32\",\"shape\":[");
-            int[] shape = t.getValue().shape();
-            for (int i = 0; i < shape.length; i++) {
-                header.append(i > 0 ? "," : "").append(shape[i]);
+            for (Map.Entry<String, double[]> d : float64.entrySet()) {
+                if (d.getKey().equals("__metadata__") || tensors.containsKey(d.getKey())) {
+                    throw new IllegalArgumentException("safetensors: the name '" + d.getKey() + "' is reserved or taken");
+                }
+                long end = offset + 8L * d.getValue().length;
+                writeEntry(header, d.getKey(), "F64", new int[] {d.getValue().length}, offset, end);
+                offset = end;
             }
-            header.append("],\"data_offsets\":[").append(offset).append(',').append(end).append("]}");
-            offset = end;
+            for (Map.Entry<String, Tensor> t : tensors.entrySet()) {
+                if (t.getKey().equals("__metadata__")) {
+                    throw new IllegalArgumentException("safetensors: '__metadata__' is reserved and cannot name a tensor");
+                }
+                float[] v = t.getValue().toArray();
+                values.add(v);
+                long end = offset + 4L * v.length;
+                writeEntry(header, t.getKey(), "F32", t.getValue().shape(), offset, end);
+                offset = end;
+            }
+            header.writeEndObject();
         }
-        header.append('}');
+        StringBuilder header = new StringBuilder(text.toString());
         while ((8 + utf8Length(header)) % 8 != 0) {
             header.append(' '); // as the reference writer does: data starts 8-byte aligned
         }
@@ -110,18 +111,20 @@ public final class Safetensors {
         return s.toString().getBytes(StandardCharsets.UTF_8).length;
     }
 
-    private static String quote(String s) {
-        StringBuilder q = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                q.append('\\').append(c);
-            } else if (c < 0x20) {
-                q.append(String.format("\\u%04x", (int) c));
-            } else {
-                q.append(c);
-            }
+    private static void writeEntry(JsonGenerator header, String name, String dtype, int[] shape, long begin, long end)
+            throws IOException {
+        header.writeObjectFieldStart(name);
+        header.writeStringField("dtype", dtype);
+        header.writeArrayFieldStart("shape");
+        for (int d : shape) {
+            header.writeNumber(d);
         }
-        return q.append('"').toString();
+        header.writeEndArray();
+        header.writeArrayFieldStart("data_offsets");
+        header.writeNumber(begin);
+        header.writeNumber(end);
+        header.writeEndArray();
+        header.writeEndObject();
     }
 
     /** Reads every tensor, by name, in the order of their data; F32, F64, F16 and BF16 are read as float32. */
@@ -205,7 +208,7 @@ public final class Safetensors {
         }
         Object parsed;
         try {
-            parsed = JsonReader.parse(json);
+            parsed = Json.read(json);
         } catch (IllegalArgumentException e) {
             throw corrupt(where, "header is not valid JSON (" + e.getMessage() + ")");
         }

@@ -4,6 +4,7 @@ import deepq4j.dqn.CommandLineText;
 import deepq4j.dqn.DqnConfig;
 import deepq4j.dqn.DqnTrainer;
 import deepq4j.dqn.run.TrainingRun;
+import deepq4j.io.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -98,7 +99,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         Object interval = null;
         try {
-            Object config = deepq4j.nn.JsonReader.parse(Files.readString(dir.resolve("config.json")));
+            Object config = Json.read(Files.readString(dir.resolve("config.json")));
             interval = config instanceof Map ? ((Map<?, ?>) config).get("checkpoint_interval") : null;
         } catch (IOException | IllegalArgumentException e) {
             return "no checkpoint.safetensors and no readable config.json: not a run directory of deepq4j train";

@@ -1,6 +1,6 @@
 package deepq4j.dqn.experiments;
 
-import deepq4j.nn.JsonReader;
+import deepq4j.io.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +35,7 @@ public final class ResultsTable {
         try (Stream<Path> files = Files.walk(Path.of(args[0]))) {
             for (Path p : (Iterable<Path>) files.filter(f -> f.getFileName().toString().equals("summary.json")).sorted()::iterator) {
                 @SuppressWarnings("unchecked")
-                Map<String, Object> s = (Map<String, Object>) JsonReader.parse(Files.readString(p));
+                Map<String, Object> s = (Map<String, Object>) Json.read(Files.readString(p));
                 byEnv.computeIfAbsent((String) s.get("env_id"), k -> new ArrayList<>()).add(s);
             }
         }

@@ -1,11 +1,11 @@
 package deepq4j.dqn.experiments;
 
 import deepq4j.dqn.DqnConfig;
-import deepq4j.dqn.Json;
 import deepq4j.dqn.TrainingLog;
 import deepq4j.dqn.run.CsvFile;
 import deepq4j.dqn.run.TrainingRun;
 import deepq4j.io.AtomicFile;
+import deepq4j.io.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

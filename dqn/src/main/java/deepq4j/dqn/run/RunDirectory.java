@@ -2,10 +2,10 @@ package deepq4j.dqn.run;
 
 import deepq4j.dqn.DqnConfig;
 import deepq4j.dqn.Evaluation;
-import deepq4j.dqn.Json;
 import deepq4j.dqn.TrainingLog;
 import deepq4j.dqn.charts.LearningCurvePlot;
 import deepq4j.io.AtomicFile;
+import deepq4j.io.Json;
 import deepq4j.nn.Module;
 import java.io.BufferedWriter;
 import java.io.Closeable;

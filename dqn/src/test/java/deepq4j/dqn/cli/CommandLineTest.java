@@ -11,7 +11,7 @@ import deepq4j.dqn.ProbeTrainingTest;
 import deepq4j.dqn.TrainingLog;
 import deepq4j.dqn.cli.CommandLineRun.Outcome;
 import deepq4j.dqn.run.TensorBoardWriter;
-import deepq4j.nn.JsonReader;
+import deepq4j.io.Json;
 import deepq4j.opencl.RequiresOpenCl;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -55,7 +55,7 @@ class CommandLineTest {
             assertTrue(Files.size(dir.resolve(f)) > 0, f);
         }
         @SuppressWarnings("unchecked")
-        Map<String, Object> summary = (Map<String, Object>) JsonReader.parse(Files.readString(dir.resolve("summary.json")));
+        Map<String, Object> summary = (Map<String, Object>) Json.read(Files.readString(dir.resolve("summary.json")));
         for (String key : new String[] {"env_id", "seed", "total_timesteps", "wall_seconds", "sps", "eval_episodes", "eval_return_mean",
                 "eval_return_std"}) {
             assertTrue(summary.containsKey(key), "summary.json lacks " + key);
@@ -201,7 +201,7 @@ class CommandLineTest {
         String line = ErrorReport.write(new NullPointerException("a bug"), dir, false);
         assertEquals("internal error (NullPointerException: a bug), a bug in deepq4j; the full trace is in " + dir.resolve("error.log")
                 + " (--debug prints it)", line);
-        assertTrue(Files.readString(dir.resolve("error.log")).contains("at deepq4j.dqn.CommandLineTest"));
+        assertTrue(Files.readString(dir.resolve("error.log")).contains("at deepq4j.dqn.cli.CommandLineTest"));
         String elsewhere = ErrorReport.write(new StackOverflowError(), null, true);
         assertTrue(elsewhere.contains("internal error (StackOverflowError)") && elsewhere.endsWith(" and below"), elsewhere);
         Files.delete(Path.of(elsewhere.substring(elsewhere.indexOf("is in ") + 6, elsewhere.length() - " and below".length())));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import deepq4j.dqn.DqnTrainer;
 import deepq4j.dqn.run.TensorBoardWriter;
 import deepq4j.io.AtomicFile;
+import deepq4j.io.Json;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -144,7 +145,7 @@ class KillResumeTest {
 
     private static Map<String, Object> summaryWithoutTimes(Path dir) throws IOException {
         @SuppressWarnings("unchecked")
-        Map<String, Object> summary = new TreeMap<>((Map<String, Object>) deepq4j.nn.JsonReader.parse(Files.readString(dir.resolve("summary.json"))));
+        Map<String, Object> summary = new TreeMap<>((Map<String, Object>) Json.read(Files.readString(dir.resolve("summary.json"))));
         summary.remove("wall_seconds");
         summary.remove("sps");
         summary.remove("seconds_by_phase");
