@@ -38,4 +38,21 @@ public final class Statistics {
         }
         return ss;
     }
+
+    /** Element i is the mean of elements max(0, i - window + 1) to i: the smoothing of learning curves. */
+    public static double[] movingMean(double[] values, int window) {
+        if (window < 1) {
+            throw new IllegalArgumentException("a moving mean needs a window of at least 1, got " + window);
+        }
+        double[] out = new double[values.length];
+        double sum = 0;
+        for (int i = 0; i < values.length; i++) {
+            sum += values[i];
+            if (i >= window) {
+                sum -= values[i - window];
+            }
+            out[i] = sum / Math.min(i + 1, window);
+        }
+        return out;
+    }
 }

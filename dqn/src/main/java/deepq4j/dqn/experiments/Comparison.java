@@ -1,6 +1,7 @@
 package deepq4j.dqn.experiments;
 
 import deepq4j.dqn.DqnConfig;
+import deepq4j.dqn.Statistics;
 import deepq4j.dqn.run.CsvFile;
 import deepq4j.dqn.run.TrainingRun;
 import deepq4j.io.AtomicFile;
@@ -137,7 +138,7 @@ public final class Comparison {
             List<double[]> perSeed = new ArrayList<>();
             for (Run r : runs) {
                 if (r.variant() == v) {
-                    perSeed.add(movingMean(r.returns(), smooth));
+                    perSeed.add(Statistics.movingMean(r.returns(), smooth));
                 }
             }
             series.add(new ComparisonChart.Series(v.name(), curve(perSeed)));
@@ -148,7 +149,7 @@ public final class Comparison {
         ComparisonChart.writeCsv(out.resolve("curves.csv"), series);
         StringBuilder b = new StringBuilder("variant,seed,episodes,eval_return_mean,wall_seconds,dir\n");
         for (Run r : runs) {
-            b.append(ComparisonChart.csvField(r.variant().name())).append(',').append(r.seed()).append(',').append(r.returns().length)
+            b.append(CsvFile.quote(r.variant().name())).append(',').append(r.seed()).append(',').append(r.returns().length)
                     .append(',').append(r.evalMean()).append(',').append(String.format(Locale.ROOT, "%.1f", r.wallSeconds())).append(',')
                     .append(r.dir()).append('\n');
         }
@@ -168,20 +169,6 @@ public final class Comparison {
                 values[s] = perSeed.get(s)[i];
             }
             out.add(ConfidenceInterval.of(values));
-        }
-        return out;
-    }
-
-    /** Element i is the mean of elements max(0, i - window + 1) to i. */
-    static double[] movingMean(double[] values, int window) {
-        double[] out = new double[values.length];
-        double sum = 0;
-        for (int i = 0; i < values.length; i++) {
-            sum += values[i];
-            if (i >= window) {
-                sum -= values[i - window];
-            }
-            out[i] = sum / Math.min(i + 1, window);
         }
         return out;
     }

@@ -238,7 +238,7 @@ public final class Sweep {
         for (String name : space.names()) {
             line.append(',').append(t.params().get(name));
         }
-        line.append(',').append(ComparisonChart.csvField(t.note().replace('\n', ' '))).append('\n');
+        line.append(',').append(CsvFile.quote(t.note().replace('\n', ' '))).append('\n');
         Files.writeString(out.resolve("trials.csv"), line, StandardOpenOption.APPEND);
     }
 

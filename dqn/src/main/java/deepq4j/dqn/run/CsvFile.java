@@ -75,4 +75,9 @@ public final class CsvFile {
         String text = what.length() > 120 ? what.substring(0, 120) + "..." : what;
         return new IOException(file + ", line " + (index + 2) + ": " + text + " (a damaged file)");
     }
+
+    /** {@code text} as one CSV field: quoted (inner quotes doubled) when it holds a comma or a quote. */
+    public static String quote(String text) {
+        return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+    }
 }

@@ -1,9 +1,10 @@
 package deepq4j.dqn.run;
 
+import deepq4j.charts.Chart;
 import deepq4j.dqn.DqnConfig;
 import deepq4j.dqn.Evaluation;
+import deepq4j.dqn.Statistics;
 import deepq4j.dqn.TrainingLog;
-import deepq4j.dqn.charts.LearningCurvePlot;
 import deepq4j.io.AtomicFile;
 import deepq4j.io.Json;
 import deepq4j.nn.Module;
@@ -47,7 +48,8 @@ public final class RunDirectory implements TrainingLog, Closeable {
     private final BufferedWriter episodes;
     private final BufferedWriter metrics;
     private final TensorBoardWriter tensorboard;
-    private final List<LearningCurvePlot.Point> curve = new ArrayList<>();
+    /** Every finished episode's last step and return, for the learning curve. */
+    private final List<double[]> curve = new ArrayList<>();
 
     /** Creates (or reuses) {@code dir} and writes config.json. */
     public RunDirectory(Path dir, DqnConfig config) throws IOException {
@@ -75,7 +77,7 @@ public final class RunDirectory implements TrainingLog, Closeable {
         // the learning curve is drawn at the end from every episode, those before the checkpoint too
         List<String[]> rows = CsvFile.rows(episodesFile);
         for (int i = 0; i < rows.size(); i++) {
-            curve.add(new LearningCurvePlot.Point(CsvFile.whole(episodesFile, i, rows.get(i), 0), CsvFile.number(episodesFile, i, rows.get(i), 1)));
+            curve.add(new double[] {CsvFile.whole(episodesFile, i, rows.get(i), 0), CsvFile.number(episodesFile, i, rows.get(i), 1)});
         }
         episodes = Files.newBufferedWriter(episodesFile, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         metrics = Files.newBufferedWriter(dir.resolve(METRICS), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
@@ -159,7 +161,7 @@ public final class RunDirectory implements TrainingLog, Closeable {
         episodes.flush();
         tensorboard.scalar("charts/episodic_return", episodicReturn, step);
         tensorboard.scalar("charts/episodic_length", length, step);
-        curve.add(new LearningCurvePlot.Point(step, episodicReturn));
+        curve.add(new double[] {step, episodicReturn});
     }
 
     @Override
@@ -180,9 +182,17 @@ public final class RunDirectory implements TrainingLog, Closeable {
         Evaluation.recordGif(q, config.envId, config.seed + Evaluation.SEED_OFFSET + step, videos.resolve("step_" + step + ".gif"));
     }
 
-    /** Writes the learning curve. */
+    /**
+     * Writes learning_curve.png: each episode's return as a faint dot at the step it ended, and the
+     * mean of the last 20 episodes as a line, as CleanRL's charts show them.
+     */
     public void writeCurve(String title) throws IOException {
-        LearningCurvePlot.write(dir.resolve("learning_curve.png"), title, curve, config.totalTimesteps, 20);
+        double[] steps = curve.stream().mapToDouble(e -> e[0]).toArray();
+        double[] returns = curve.stream().mapToDouble(e -> e[1]).toArray();
+        new Chart(title, "dots: episodes; line: mean of the last 20 episodes", "environment step", "episodic return")
+                .points("episodes", Chart.PALETTE[0], steps, returns)
+                .line("mean of the last 20 episodes", Chart.PALETTE[0], steps, Statistics.movingMean(returns, 20))
+                .writePng(dir.resolve("learning_curve.png"), 800, 480);
     }
 
     /** Writes summary.json. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import deepq4j.dqn.Statistics;
 import deepq4j.dqn.cli.CommandLineRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +72,7 @@ class ComparisonTest {
         ConfidenceInterval one = ConfidenceInterval.of(new double[] {7});
         assertEquals(7, one.low());
         assertEquals(1.96, ConfidenceInterval.tQuantile975(100));
-        assertEquals(List.of(1.0, 1.5, 2.5), java.util.Arrays.stream(Comparison.movingMean(new double[] {1, 2, 3}, 2)).boxed().toList());
+        assertEquals(List.of(1.0, 1.5, 2.5), java.util.Arrays.stream(Statistics.movingMean(new double[] {1, 2, 3}, 2)).boxed().toList());
     }
 
     @Test
