@@ -43,9 +43,15 @@ final class ActionHistory {
         return Tensor.of(v, length);
     }
 
+    /** The history {@link #toTensor} saved; a value that is not a whole number from 0 to 127 (a damaged file) is refused. */
     static ActionHistory of(Tensor saved) {
         ActionHistory h = new ActionHistory();
-        for (float a : saved.toArray()) {
+        float[] values = saved.toArray();
+        for (int i = 0; i < values.length; i++) {
+            float a = values[i];
+            if (!(a >= 0 && a <= Byte.MAX_VALUE && a == Math.rint(a))) {
+                throw new IllegalArgumentException("recorded action " + i + " is " + a + ", not an action");
+            }
             h.add((int) a);
         }
         return h;

@@ -39,7 +39,9 @@ class ComparisonTest {
             assertTrue(Files.exists(out.resolve(f)), f);
         }
         String svg = Files.readString(out.resolve("compare.svg"));
-        assertTrue(svg.startsWith("<svg") && svg.contains("<polygon") && svg.contains("<polyline") && svg.contains(">double<"), svg);
+        // JFreeSVG's document: the two bands as translucent filled paths, the curves as paths, the legend as text
+        assertTrue(svg.startsWith("<?xml") && svg.contains("<svg") && svg.contains("<path") && svg.contains(">double<"), svg);
+        assertEquals(2, svg.split("fill-opacity:0.2", -1).length - 1, "one translucent band per variant");
         assertEquals(5, Files.readAllLines(out.resolve("runs.csv")).size());
 
         // The same run alone: the same episodes, bit for bit (parallel runs share nothing).
