@@ -228,15 +228,25 @@ public final class DqnTrainer {
     }
 
     /** What a gradient step reports: its TD loss and the batch's Q(s, a) before the step. */
-    private record Update(float loss, Tensor qValues) {
+    public record Update(float loss, Tensor qValues) {
     }
 
-    /** One gradient step on a sampled batch. */
+    /** Samples a batch from replay and learns from it. */
     private Update update(long step) {
-        // A batch from replay (prioritized replay anneals its importance weights over the run).
+        // Prioritized replay anneals its importance weights over the run, hence the fraction done.
         Batch b = buffer.sample(config.batchSize, step / (double) config.totalTimesteps).to(backend); // the one upload of the step
         timer.lap(Phase.sample);
+        Update u = learn(b, step);
+        timer.lap(Phase.update);
+        return u;
+    }
 
+    /**
+     * One gradient step on {@code b}: the TD target, the loss, backward, the optimizer's step, and
+     * new priorities for prioritized replay. Public so that the benchmarks time exactly this on a
+     * fixed batch; {@code step} only names the step in a divergence error.
+     */
+    public Update learn(Batch b, long step) {
         // The TD target r + gamma * V(s') * (1 - terminated), without a graph; V(s') is DQN's or Double DQN's.
         Tensor target;
         try (NoGrad ignored = NoGrad.enter()) {
@@ -263,8 +273,12 @@ public final class DqnTrainer {
 
         // The TD errors tell prioritized replay what to replay next (other buffers ignore them).
         buffer.updatePriorities(b.indices(), oldValue.data().sub(target));
-        timer.lap(Phase.update);
         return new Update(lossValue, oldValue.data());
+    }
+
+    /** Where the networks live: the CPU backend, or the OpenCL device of --device (a batch for {@link #learn} must be there). */
+    public Backend backend() {
+        return backend;
     }
 
     /** Steps the environment, adding to the running episode's return and length. */
