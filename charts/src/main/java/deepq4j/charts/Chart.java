@@ -177,7 +177,7 @@ public final class Chart {
             legend.setMargin(new RectangleInsets(0, 12, 0, 4));
             chart.addLegend(legend);
         }
-        chart.setPadding(new RectangleInsets(0, 0, 4, 8));
+        chart.setPadding(new RectangleInsets(0, 0, 4, 24)); // room for the last x label, centred on the edge
         return chart;
     }
 
