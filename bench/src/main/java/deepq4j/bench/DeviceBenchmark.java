@@ -1,6 +1,5 @@
 package deepq4j.bench;
 
-import deepq4j.nn.Adam;
 import deepq4j.opencl.Devices;
 import deepq4j.opencl.OpenClBackend;
 import deepq4j.tensor.Backend;
@@ -52,8 +51,7 @@ public class DeviceBenchmark {
         Generator g = new Generator(1);
         a = Init.uniform(g, -1f, 1f, size, size).to(backend);
         b = Init.uniform(g, -1f, 1f, size, size).to(backend);
-        nature = new DqnWorkload(NatureCnnStep::network, params -> new Adam(params, 1e-4), false, NatureCnnStep.BATCH,
-                NatureCnnStep.ACTIONS, new int[] {4, 84, 84}, 1, backend);
+        nature = new DqnWorkload(1, NatureCnnStep.flags(1, device));
     }
 
     /** size x size x size: 2 * size^3 floating-point operations. */
@@ -69,6 +67,6 @@ public class DeviceBenchmark {
     /** One DQN update of the Nature CNN; reading the loss back waits for the device. */
     @Benchmark
     public float natureCnnTrainStep() {
-        return nature.trainStep(0.99f);
+        return nature.trainStep();
     }
 }

@@ -1,86 +1,67 @@
 package deepq4j.bench;
 
-import deepq4j.autograd.NoGrad;
-import deepq4j.autograd.Variable;
-import deepq4j.nn.AbstractOptimizer;
-import deepq4j.nn.Adam;
-import deepq4j.nn.Losses;
+import deepq4j.dqn.DqnConfig;
+import deepq4j.dqn.DqnTrainer;
+import deepq4j.dqn.replay.Batch;
+import deepq4j.dqn.run.TrainingRun;
 import deepq4j.nn.Module;
-import deepq4j.nn.Parameter;
 import deepq4j.tensor.Backend;
 import deepq4j.tensor.Generator;
 import deepq4j.tensor.Init;
 import deepq4j.tensor.Tensor;
-import java.util.List;
-import java.util.function.Function;
 
 /**
- * A DQN update on a fixed random batch, the workload of the training-step benchmarks: an online
- * and a target network (a copy), an optimizer (Adam unless told), and one update exactly as
- * CleanRL's dqn.py writes it: the target network's max over next states without a graph, the TD
- * target, Q(s, a) through gather, the loss (MSE, or Huber as MinAtar's baseline), backward and an
- * optimizer step.
+ * The workload of the training-step benchmarks: the production {@link DqnTrainer} built from
+ * {@code deepq4j train} flags (its networks, optimizer, loss and TD target, exactly what a run
+ * uses), and its {@link DqnTrainer#learn} timed on random batches of the configured size, about
+ * 1 in 20 transitions terminal, with random rewards. Only the sampling from replay is left out,
+ * since it is timed apart (the sample phase of a run's summary.json).
+ *
+ * <p>The batches are made once and taken in turn, {@value #BATCHES} of them: a single batch
+ * would be learned exactly after a few thousand steps, and with a constant gradient centered
+ * RMSprop's variance estimate E[g^2] - E[g]^2 rounds below zero, so the loss turns NaN (the
+ * trainer stops on that), which no real run, whose every batch differs, comes near.
  */
 final class DqnWorkload {
-    final Module q;
-    final Module target;
-    final AbstractOptimizer optimizer;
-    final boolean huber;
-    final Tensor observations;
-    final Tensor nextObservations;
-    final Tensor actions;
-    final Tensor rewards;
-    final Tensor notDone;
+    static final int BATCHES = 8;
+    final DqnTrainer trainer;
+    private final Batch[] batches = new Batch[BATCHES];
+    private int next;
 
-    /** Networks from {@code network}, a batch of {@code batch} observations of {@code observationShape}, about 1 in 20 terminal. */
-    DqnWorkload(Function<Generator, Module> network, double learningRate, int batch, int actionCount, int[] observationShape,
-                long seed) {
-        this(network, params -> new Adam(params, learningRate), false, batch, actionCount, observationShape, seed);
-    }
-
-    /** As above with the given optimizer and loss. */
-    DqnWorkload(Function<Generator, Module> network, Function<List<Parameter>, AbstractOptimizer> optimizer, boolean huber, int batch,
-                int actionCount, int[] observationShape, long seed) {
-        this(network, optimizer, huber, batch, actionCount, observationShape, seed, Backend.cpu());
-    }
-
-    /** As above, with the networks and the batch on {@code backend}. */
-    DqnWorkload(Function<Generator, Module> network, Function<List<Parameter>, AbstractOptimizer> optimizer, boolean huber, int batch,
-                int actionCount, int[] observationShape, long seed, Backend backend) {
+    /** A trainer from {@code trainFlags} (as after {@code deepq4j train}) and a batch drawn from {@code seed}. */
+    DqnWorkload(long seed, String... trainFlags) {
+        DqnConfig config = deepq4j.dqn.run.TrainingRun.config(trainFlags);
+        trainer = new DqnTrainer(config);
+        Backend backend = trainer.backend();
         Generator g = new Generator(seed);
-        q = network.apply(g).to(backend);
-        target = network.apply(g).to(backend);
-        target.copyFrom(q);
-        this.optimizer = optimizer.apply(q.parameters());
-        this.huber = huber;
-        int[] shape = new int[observationShape.length + 1];
-        shape[0] = batch;
-        System.arraycopy(observationShape, 0, shape, 1, observationShape.length);
-        observations = Init.uniform(g, -1f, 1f, shape).to(backend);
-        nextObservations = Init.uniform(g, -1f, 1f, shape).to(backend);
-        float[] a = new float[batch];
-        float[] done = new float[batch];
-        for (int i = 0; i < batch; i++) {
-            a[i] = g.nextInt(actionCount);
-            done[i] = g.nextInt(20) == 0 ? 0f : 1f;
+        int n = config.batchSize;
+        int[] observation = trainer.observationShape();
+        int[] shape = new int[observation.length + 1];
+        shape[0] = n;
+        System.arraycopy(observation, 0, shape, 1, observation.length);
+        for (int b = 0; b < BATCHES; b++) {
+            float[] a = new float[n];
+            float[] terminated = new float[n];
+            int[] indices = new int[n];
+            for (int i = 0; i < n; i++) {
+                a[i] = g.nextInt(trainer.actions());
+                terminated[i] = g.nextInt(20) == 0 ? 1f : 0f;
+                indices[i] = i;
+            }
+            batches[b] = new Batch(Init.uniform(g, -1f, 1f, shape), Tensor.of(a, n, 1), Init.uniform(g, -1f, 1f, n),
+                    Init.uniform(g, -1f, 1f, shape), Tensor.of(terminated, n), indices, null).to(backend);
         }
-        actions = Tensor.of(backend, a, batch, 1);
-        notDone = Tensor.of(backend, done, batch);
-        rewards = Tensor.ones(batch).to(backend);
     }
 
-    /** Runs the update on the batch; returns the loss. */
-    float trainStep(float gamma) {
-        Tensor tdTarget;
-        try (NoGrad ignored = NoGrad.enter()) {
-            Tensor targetMax = target.forward(nextObservations).data().max(1);
-            tdTarget = rewards.add(targetMax.mul(notDone).mul(gamma));
-        }
-        Variable oldValue = q.forward(observations).gather(1, actions).squeeze(1);
-        Variable loss = huber ? Losses.smoothL1(oldValue, Variable.of(tdTarget), 1f) : Losses.mse(oldValue, Variable.of(tdTarget));
-        optimizer.zeroGrad();
-        loss.backward();
-        optimizer.step();
-        return loss.data().item();
+    /** The online Q-network. */
+    Module q() {
+        return trainer.qNetwork();
+    }
+
+    /** Runs the production gradient step on the next batch; returns the loss. */
+    float trainStep() {
+        Batch b = batches[next];
+        next = (next + 1) % BATCHES;
+        return trainer.learn(b, 0).loss();
     }
 }

@@ -1,38 +1,23 @@
 package deepq4j.bench;
 
-import deepq4j.nn.Conv2d;
-import deepq4j.nn.Flatten;
-import deepq4j.nn.Linear;
-import deepq4j.nn.Module;
-import deepq4j.nn.RMSprop;
-import deepq4j.nn.ReLU;
-import deepq4j.nn.Sequential;
-import deepq4j.tensor.Generator;
 
 /**
- * One DQN update of MinAtar's baseline on a batch of 32 Breakout observations [4, 10, 10]: its
- * network (conv 3x3 16, linear 128, 6 actions), the Huber loss (smooth L1) and centered RMSprop
- * (lr 2.5e-4, alpha 0.95, eps 0.01), as its DQN trains on every frame.
+ * One DQN update of MinAtar's baseline on a batch of 32 Breakout observations [4, 10, 10], as
+ * {@code deepq4j train --env-id MinAtar/Breakout-v1} runs it: the minatar network (conv 3x3 16,
+ * linear 128), the Huber loss and centered RMSprop (lr 2.5e-4, alpha 0.95, eps 0.01), on every frame.
  */
 final class MinAtarStep {
     static final int BATCH = 32;
-    static final int ACTIONS = 6;
 
     final DqnWorkload work;
 
     MinAtarStep(long seed) {
-        work = new DqnWorkload(MinAtarStep::network, params -> new RMSprop(params, 2.5e-4, 0.95, 0.01, 0, 0, true), true, BATCH, ACTIONS,
-                new int[] {4, 10, 10}, seed);
-    }
-
-    static Module network(Generator g) {
-        // The same layers as deepq4j.dqn.QNetworks.minAtar (bench does not depend on dqn).
-        return new Sequential(new Conv2d(4, 16, 3, 1, 0, true, g), new ReLU(true), new Flatten(), new Linear(16 * 8 * 8, 128, true, g),
-                new ReLU(true), new Linear(128, ACTIONS, true, g));
+        // MinAtar ids take MinAtar's DQN defaults for every flag not given (batch 32, RMSprop, Huber).
+        work = new DqnWorkload(seed, "--env-id", "MinAtar/Breakout-v1", "--seed", Long.toString(seed), "--buffer-size", "1000");
     }
 
     float trainStep() {
-        return work.trainStep(0.99f);
+        return work.trainStep();
     }
 
     /** A quick timing without JMH. */

@@ -46,7 +46,7 @@ final class NaiveNatureCnnStep {
         observations = Init.uniform(g, 0f, 1f, B, 4, 84, 84).toArray();
         nextObservations = Init.uniform(g, 0f, 1f, B, 4, 84, 84).toArray();
         for (int i = 0; i < B; i++) {
-            actions[i] = g.nextInt(NatureCnnStep.ACTIONS);
+            actions[i] = g.nextInt(FC[1][1]);
         }
     }
 
@@ -88,7 +88,7 @@ final class NaiveNatureCnnStep {
     float trainStep() {
         float[] tq = forward(targetParams, nextObservations)[5];
         float[][] acts = forward(params, observations);
-        int a = NatureCnnStep.ACTIONS;
+        int a = FC[1][1];
         float[] grad = new float[B * a];
         float loss = 0f;
         for (int i = 0; i < B; i++) {

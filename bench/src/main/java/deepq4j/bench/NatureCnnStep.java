@@ -1,36 +1,29 @@
 package deepq4j.bench;
 
-import deepq4j.nn.Conv2d;
-import deepq4j.nn.Flatten;
-import deepq4j.nn.Linear;
-import deepq4j.nn.Module;
-import deepq4j.nn.ReLU;
-import deepq4j.nn.Sequential;
-import deepq4j.tensor.Generator;
 
 /**
  * One DQN update of the Nature CNN (Mnih et al. 2015: conv 8x8/4 32, conv 4x4/2 64, conv 3x3/1 64,
- * linear 512, 4 actions) on a batch of 32 stacks of four 84x84 frames, as CleanRL's dqn_atari.py
- * does it: the target network's max, the TD target, Q(s, a), MSE, backward, Adam.
+ * linear 512) on a batch of 32 stacks of four 84x84 frames, as {@code deepq4j train --env-id
+ * PixelCartPole-v1 --learning-rate 1e-4 --batch-size 32} runs it (2 actions; Atari's 4 to 18 change
+ * only the last layer): the target network's max, the TD target, Q(s, a), MSE, backward, Adam.
  */
 final class NatureCnnStep {
     static final int BATCH = 32;
-    static final int ACTIONS = 4;
 
     final DqnWorkload work;
 
     NatureCnnStep(long seed) {
-        work = new DqnWorkload(NatureCnnStep::network, 1e-4, BATCH, ACTIONS, new int[] {4, 84, 84}, seed);
+        work = new DqnWorkload(seed, flags(seed, "cpu"));
     }
 
-    static Module network(Generator g) {
-        return new Sequential(new Conv2d(4, 32, 8, 4, 0, true, g), new ReLU(true), new Conv2d(32, 64, 4, 2, 0, true, g), new ReLU(true),
-                new Conv2d(64, 64, 3, 1, 0, true, g), new ReLU(true), new Flatten(), new Linear(3136, 512, true, g), new ReLU(true),
-                new Linear(512, ACTIONS, true, g));
+    /** The train flags of the workload on {@code device}. */
+    static String[] flags(long seed, String device) {
+        return new String[] {"--env-id", "PixelCartPole-v1", "--seed", Long.toString(seed), "--learning-rate", "1e-4", "--batch-size",
+            Integer.toString(BATCH), "--buffer-size", "10", "--device", device};
     }
 
     float trainStep() {
-        return work.trainStep(0.99f);
+        return work.trainStep();
     }
 
     /** A quick timing without JMH. */

@@ -1,10 +1,6 @@
 package deepq4j.bench;
 
 import deepq4j.autograd.NoGrad;
-import deepq4j.nn.Linear;
-import deepq4j.nn.Module;
-import deepq4j.nn.ReLU;
-import deepq4j.nn.Sequential;
 import deepq4j.tensor.Generator;
 import deepq4j.tensor.Init;
 import deepq4j.tensor.Tensor;
@@ -22,25 +18,20 @@ final class QNetworkStep {
     final Tensor single;
 
     QNetworkStep(long seed) {
-        work = new DqnWorkload(QNetworkStep::network, 2.5e-4, BATCH, 2, new int[] {4}, seed);
+        // CleanRL's defaults are train's defaults: the 120-84 MLP, Adam 2.5e-4, MSE, batch 128.
+        work = new DqnWorkload(seed, "--env-id", "CartPole-v1", "--seed", Long.toString(seed), "--buffer-size", "1000");
         single = Init.normal(new Generator(seed + 1), 0f, 1f, 1, 4);
-    }
-
-    /** CleanRL's network, with nn.ReLU(inplace=True): the same numbers, one memory pass fewer per layer. */
-    static Module network(Generator g) {
-        return new Sequential(new Linear(4, 120, true, g), new ReLU(true), new Linear(120, 84, true, g), new ReLU(true),
-                new Linear(84, 2, true, g));
     }
 
     /** One training step; returns the loss. */
     float trainStep() {
-        return work.trainStep(GAMMA);
+        return work.trainStep();
     }
 
     /** The Q-values of one observation, as acting computes them. */
     Tensor act() {
         try (NoGrad ignored = NoGrad.enter()) {
-            return work.q.forward(single).data();
+            return work.q().forward(single).data();
         }
     }
 
