@@ -272,7 +272,7 @@ public final class DqnTrainer {
         optimizer.step();
 
         // The TD errors tell prioritized replay what to replay next (other buffers ignore them).
-        buffer.updatePriorities(b.indices(), oldValue.data().sub(target));
+        buffer.updatePriorities(b.indices(), oldValue.data(), target);
         return new Update(lossValue, oldValue.data());
     }
 

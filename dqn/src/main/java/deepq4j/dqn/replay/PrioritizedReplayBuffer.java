@@ -1,6 +1,5 @@
 package deepq4j.dqn.replay;
 
-import deepq4j.tensor.Generator;
 import deepq4j.tensor.Tensor;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,9 +16,7 @@ import java.util.Map;
  * gives the largest weight. Draws are stratified as in the paper: the total is cut into
  * {@code batchSize} equal segments and one transition is drawn from each.
  */
-public final class PrioritizedReplayBuffer implements ReplayBuffer {
-    private final Transitions transitions;
-    private final Generator rng;
+public final class PrioritizedReplayBuffer extends AbstractReplayBuffer {
     private final double alpha;
     private final double epsilon;
     private final double betaStart;
@@ -32,8 +29,7 @@ public final class PrioritizedReplayBuffer implements ReplayBuffer {
      * exponent {@code betaStart} at the start of the run.
      */
     public PrioritizedReplayBuffer(int capacity, int[] observationShape, long seed, double alpha, double epsilon, double betaStart) {
-        this.transitions = new Transitions(capacity, observationShape);
-        this.rng = new Generator(seed);
+        super(capacity, observationShape, seed);
         if (!(alpha >= 0)) {
             throw new IllegalArgumentException("PrioritizedReplayBuffer: alpha must be >= 0, got " + alpha);
         }
@@ -85,8 +81,8 @@ public final class PrioritizedReplayBuffer implements ReplayBuffer {
     }
 
     @Override
-    public void updatePriorities(int[] indices, Tensor tdErrors) {
-        updatePriorities(indices, tdErrors.toArray());
+    public void updatePriorities(int[] indices, Tensor qValues, Tensor tdTargets) {
+        updatePriorities(indices, qValues.sub(tdTargets).toArray());
     }
 
     /** Sets the priorities of the sampled transitions from their new |TD errors|. */
@@ -139,21 +135,6 @@ public final class PrioritizedReplayBuffer implements ReplayBuffer {
             minima.set(i, weights[i]);
         }
         maxPriority = max[0];
-    }
-
-    @Override
-    public Transitions transitions() {
-        return transitions;
-    }
-
-    @Override
-    public long[] rngState() {
-        return rng.getState();
-    }
-
-    @Override
-    public void setRngState(long[] state) {
-        rng.setState(state);
     }
 
     /** The sampling weight p^alpha of a slot (tests read it). */

@@ -25,10 +25,11 @@ public interface ReplayBuffer {
     Batch sample(int batchSize, double runFraction);
 
     /**
-     * The TD errors Q(s, a) - target of the batch just drawn from {@link #sample} (a [B] tensor);
-     * a prioritized buffer turns them into priorities, others ignore them.
+     * How wrong the network was on the batch just drawn from {@link #sample}: its Q(s, a) and the
+     * TD targets, [B] each. A prioritized buffer turns the difference into priorities; the others
+     * ignore it, so nothing is computed for them.
      */
-    default void updatePriorities(int[] indices, Tensor tdErrors) {
+    default void updatePriorities(int[] indices, Tensor qValues, Tensor tdTargets) {
     }
 
     /** The stored transitions. */
