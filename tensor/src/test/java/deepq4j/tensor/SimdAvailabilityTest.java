@@ -2,6 +2,7 @@ package deepq4j.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import deepq4j.tensor.cpu.Simd;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,22 @@ class SimdAvailabilityTest {
         boolean expectAbsent = Boolean.getBoolean("deepq4j.expectNoVectorApi");
         assertEquals(!expectAbsent, Simd.available(), "Vector API module loaded");
         assertEquals(!expectAbsent, Simd.enabled(), "SIMD paths on by default when available");
+    }
+
+    @Test
+    void vectorWidthIsZeroExactlyWhenTheScalarPathsRun() {
+        if (!Simd.available()) {
+            assertEquals(0, Simd.vectorBits());
+            return;
+        }
+        int bits = Simd.vectorBits();
+        assertTrue(bits == 128 || bits == 256 || bits == 512 || bits == 64, "vector width " + bits);
+        Simd.setEnabled(false);
+        try {
+            assertEquals(0, Simd.vectorBits());
+        } finally {
+            Simd.setEnabled(true);
+        }
     }
 
     @Test

@@ -25,6 +25,21 @@ public final class Simd {
         return enabled;
     }
 
+    /**
+     * The width in bits of the vectors the SIMD paths use (the Vector API's preferred float
+     * species: 512 with AVX-512, 256 with AVX2, 128 with SSE or NEON), 0 when they are off. Sums
+     * over a vector's lanes round in an order that depends on it, so float results can differ in
+     * their last bits from one width to another (and seeded training then goes elsewhere).
+     */
+    public static int vectorBits() {
+        return enabled ? Width.BITS : 0;
+    }
+
+    /** Loaded only when asked, so that a JVM without the module never touches the Vector API. */
+    private static final class Width {
+        static final int BITS = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.vectorBitSize();
+    }
+
     /** Turns the SIMD paths on or off (for tests and benchmarks); on needs the module. */
     public static void setEnabled(boolean on) {
         if (on && !AVAILABLE) {
