@@ -129,6 +129,30 @@ public class DqnConfig {
     }
 
     /**
+     * The settings chapter 7 debugs DQN with on a probe environment ({@code Probe1-v0} to
+     * {@code Probe5-v0}): small enough to learn its one or two values in a few thousand steps, and
+     * to show a bug just as fast. A 500-transition buffer, an update on every step with batches of
+     * 128 after 500 steps, the target synced every 100 updates, epsilon down to 0.1 over the first
+     * fifth, no evaluation and no progress bar.
+     */
+    public static DqnConfig forProbe(String envId, long totalTimesteps) {
+        DqnConfig c = new DqnConfig();
+        c.envId = envId;
+        c.totalTimesteps = totalTimesteps;
+        c.learningRate = 1e-3;
+        c.bufferSize = 500;
+        c.batchSize = 128;
+        c.learningStarts = 500;
+        c.trainFrequency = 1;
+        c.targetNetworkFrequency = 100;
+        c.explorationFraction = 0.2;
+        c.endE = 0.1;
+        c.evalEpisodes = 0;
+        c.progress = false;
+        return c;
+    }
+
+    /**
      * Replaces the defaults of the flags the user did not set ({@code setByUser} says which) with
      * those of the environment's own baseline. For MinAtar ids: MinAtar's DQN, which trains every
      * frame on batches of 32 from a 100k buffer after 5k frames of random play, with the Huber loss

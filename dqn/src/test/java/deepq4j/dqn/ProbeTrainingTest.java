@@ -29,21 +29,9 @@ public class ProbeTrainingTest {
     private static final double[] TOLERANCE = {5e-4, 5e-4, 5e-4, 5e-4, 1e-3};
 
     public static DqnConfig probeConfig(int probe) {
-        DqnConfig c = new DqnConfig();
-        c.envId = "Probe" + probe + "-v0";
+        DqnConfig c = DqnConfig.forProbe("Probe" + probe + "-v0", probe <= 2 ? 3_000 : 5_000);
         c.seed = 1;
-        c.totalTimesteps = probe <= 2 ? 3_000 : 5_000;
-        c.learningRate = 1e-3;
-        c.bufferSize = 500;
-        c.batchSize = 128;
-        c.learningStarts = 500;
-        c.trainFrequency = 1;
-        c.targetNetworkFrequency = 100;
-        c.explorationFraction = 0.2;
-        c.endE = 0.1;
         c.gamma = GAMMA;
-        c.evalEpisodes = 0;
-        c.progress = false;
         return c;
     }
 

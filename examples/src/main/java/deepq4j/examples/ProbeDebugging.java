@@ -29,19 +29,8 @@ public final class ProbeDebugging {
     }
 
     private static void show(int probe, float[][] observations, String expected, long steps, double gamma) throws IOException {
-        DqnConfig c = new DqnConfig();
-        c.envId = "Probe" + probe + "-v0";
-        c.totalTimesteps = steps;
-        c.learningRate = 1e-3;
-        c.bufferSize = 500;
-        c.batchSize = 128;
-        c.learningStarts = 500;
-        c.targetNetworkFrequency = 100;
-        c.explorationFraction = 0.2;
-        c.endE = 0.1;
+        DqnConfig c = DqnConfig.forProbe("Probe" + probe + "-v0", steps);
         c.gamma = gamma;
-        c.evalEpisodes = 0;
-        c.progress = false;
         Module q = new DqnTrainer(c).train(TrainingLog.NONE, null).q();
         StringBuilder learned = new StringBuilder();
         try (NoGrad ignored = NoGrad.enter()) {
