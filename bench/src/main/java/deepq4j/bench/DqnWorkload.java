@@ -28,9 +28,9 @@ final class DqnWorkload {
     private final Batch[] batches = new Batch[BATCHES];
     private int next;
 
-    /** A trainer from {@code trainFlags} (as after {@code deepq4j train}) and a batch drawn from {@code seed}. */
+    /** A trainer from {@code trainFlags} (as after {@code deepq4j train}) and its batches, drawn from {@code seed}. */
     DqnWorkload(long seed, String... trainFlags) {
-        DqnConfig config = deepq4j.dqn.run.TrainingRun.config(trainFlags);
+        DqnConfig config = TrainingRun.config(trainFlags);
         trainer = new DqnTrainer(config);
         Backend backend = trainer.backend();
         Generator g = new Generator(seed);

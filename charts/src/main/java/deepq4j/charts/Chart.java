@@ -20,6 +20,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -120,10 +121,12 @@ public final class Chart {
         plot.setRangeGridlineStroke(new BasicStroke(1f));
         plot.setOutlinePaint(Color.BLACK);
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
-        // Datasets are drawn last index first: points (given the highest indices) lie under the curves.
+        // Drawn in index order, as matplotlib draws in plotting order: the points first, under every
+        // curve, then the curves in the order given, each later one (and its band) over the earlier.
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         int curves = (int) layers.stream().filter(l -> !l.points()).count();
-        int curve = 0;
-        int dots = curves;
+        int dots = 0;
+        int curve = (int) layers.stream().filter(Layer::points).count();
         for (Layer l : layers) {
             int index = l.points() ? dots++ : curve++;
             if (l.points()) {
