@@ -243,8 +243,8 @@ public final class DqnTrainer {
 
     /**
      * One gradient step on {@code b}: the TD target, the loss, backward, the optimizer's step, and
-     * new priorities for prioritized replay. Public so that the benchmarks time exactly this on a
-     * fixed batch; {@code step} only names the step in a divergence error.
+     * new priorities for prioritized replay. Public so that the benchmarks time exactly this on
+     * batches of their own; {@code step} only names the step in a divergence error.
      */
     public Update learn(Batch b, long step) {
         // The TD target r + gamma * V(s') * (1 - terminated), without a graph; V(s') is DQN's or Double DQN's.
