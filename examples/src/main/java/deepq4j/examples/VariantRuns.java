@@ -7,6 +7,7 @@ import deepq4j.dqn.TrainingLog;
 import deepq4j.nn.Module;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -14,7 +15,8 @@ import java.util.List;
  * online Q-learning (no replay, no target network) through replay (DQN 2013) and a target network
  * (DQN 2015) to Double DQN, prioritized replay and dueling. Each row: the mean Q-value the network
  * believed in at the end, and what greedy play then scores. One seed each: a first look; the real
- * comparison over seeds is ./deepq4j compare.
+ * comparison over seeds is ./deepq4j compare. Arguments: the steps per run (100,000) and how many
+ * of the rows to run, from the first (all six).
  */
 public final class VariantRuns {
     private VariantRuns() {
@@ -22,6 +24,7 @@ public final class VariantRuns {
 
     public static void main(String[] args) throws IOException {
         long steps = args.length > 0 ? Long.parseLong(args[0]) : 100_000;
+        int rows = args.length > 1 ? Integer.parseInt(args[1]) : Integer.MAX_VALUE; // only the first rows
         String[][] variants = {
             {"naive online Q-learning", "no-replay", "no-target"},
             {"+ replay (DQN 2013)", "no-target"},
@@ -32,7 +35,7 @@ public final class VariantRuns {
         };
         System.out.printf("CartPole-v1, %,d steps, seed 1%n", steps);
         System.out.printf("%-30s %14s %16s %8s%n", "variant", "final mean Q", "greedy return", "seconds");
-        for (String[] v : variants) {
+        for (String[] v : Arrays.asList(variants).subList(0, Math.min(rows, variants.length))) {
             DqnConfig c = DqnConfig.forEnv("CartPole-v1");
             c.totalTimesteps = steps;
             c.learningStarts = Math.min(10_000, steps / 5);
