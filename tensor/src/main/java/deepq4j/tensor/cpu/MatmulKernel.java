@@ -68,7 +68,11 @@ final class MatmulKernel {
                      float[] a, int aOff, int aRs, int aCs,
                      float[] b, int bOff, int bRs, int bCs,
                      float[] c, int cOff, int cRs, int cCs, boolean accumulate) {
-        if (swapPays(m, n, k, aCs, bRs, cRs, cCs)) {
+        // A product of a few rows (acting on one observation) takes the dot-product path whatever the
+        // cost model says: the model prices only the blocked kernel, and at 256-bit vectors (NR 16)
+        // it found the transposed blocked product cheaper for 1 x 120 x 84, which ran 4x slower.
+        boolean fewRows = m < MR && Simd.enabled() && MatmulSimd.handlesFewRows(aCs, bRs, bCs, cCs);
+        if (!fewRows && swapPays(m, n, k, aCs, bRs, cRs, cCs)) {
             // C^T = B^T A^T: a tall, narrow C (the input gradient of a 2-action head, say) becomes
             // a short, wide one that fills the micro-kernel's vectors. Only strides change, and each
             // element is still the same chain of fused multiply-adds over k, so the bits are equal.
@@ -78,7 +82,6 @@ final class MatmulKernel {
         if (m == 0 || n == 0) {
             return;
         }
-        boolean fewRows = m < MR && Simd.enabled() && MatmulSimd.handlesFewRows(aCs, bRs, bCs, cCs);
         if (!accumulate && (k == 0 || fewRows)) {
             zero(m, n, c, cOff, cRs, cCs); // the blocked path below writes C without reading it instead
         }
