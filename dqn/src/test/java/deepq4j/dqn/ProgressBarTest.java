@@ -19,6 +19,14 @@ class ProgressBarTest {
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
+    /** Steps 1 to 1,000 of a 1,000-step run, one update each, then the end. */
+    private static void runToTheEnd(ProgressBar bar) {
+        for (long step = 1; step <= 1000; step++) {
+            bar.update(step, 100, 0.5, 1);
+        }
+        bar.finish();
+    }
+
     @Test
     void theLineShowsProgressRateEpsilonReturnAndTimeLeft() {
         ProgressBar bar = new ProgressBar(out, 500_000, false);
@@ -32,11 +40,7 @@ class ProgressBarTest {
 
     @Test
     void writtenToAFileItPrintsOneLineAtEveryTenth() {
-        ProgressBar bar = new ProgressBar(out, 1000, false);
-        for (long step = 1; step <= 1000; step++) {
-            bar.update(step, 100, 0.5, 1);
-        }
-        bar.finish();
+        runToTheEnd(new ProgressBar(out, 1000, false));
         List<String> lines = written().lines().toList();
         assertEquals(11, lines.size(), written()); // tenths 0 (from step 1) to 9, and the end
         assertFalse(written().contains("\r"));
@@ -45,11 +49,7 @@ class ProgressBarTest {
 
     @Test
     void onATerminalItRedrawsInPlaceAndEndsTheLine() {
-        ProgressBar bar = new ProgressBar(out, 1000, true);
-        for (long step = 1; step <= 1000; step++) {
-            bar.update(step, 100, 0.5, 1);
-        }
-        bar.finish();
+        runToTheEnd(new ProgressBar(out, 1000, true));
         String s = written();
         assertTrue(s.startsWith("\r[") && s.endsWith("\n"), s);
         assertEquals(1, s.chars().filter(c -> c == '\n').count(), s);

@@ -1,6 +1,6 @@
 package deepq4j.examples;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
@@ -96,7 +96,7 @@ final class ChapterOutput {
         for (i++; i < lines.size() && !lines.get(i).equals("```"); i++) {
             block.add(lines.get(i));
         }
-        assertTrue(!block.isEmpty(), chapter + ": the output block for " + example + " is empty");
+        assertFalse(block.isEmpty(), chapter + ": the output block for " + example + " is empty");
         return block;
     }
 

@@ -19,7 +19,7 @@ public abstract class LrScheduler {
     /** Advances one step (call after {@code optimizer.step()}) and sets the new learning rate. */
     public final void step() {
         steps++;
-        optimizer.setLearningRate(learningRate());
+        apply();
     }
 
     /** The learning rate the scheduler has set. */
