@@ -118,7 +118,10 @@ class Conv2dTest {
                         for (int ci = 0, r = 0; ci < c; ci++) {
                             for (int ky = 0; ky < kh; ky++) {
                                 for (int kx = 0; kx < kw; kx++, r++) {
-                                    acc = Math.fma(xv[((img * c + ci) * h + y + ky) * w + xx + kx], wv[oc * c * kh * kw + r], acc);
+                                    float xi = xv[((img * c + ci) * h + y + ky) * w + xx + kx];
+                                    float wi = wv[oc * c * kh * kw + r];
+                                    // one rounding per term where the JIT has FMA, two where it has not
+                                    acc = deepq4j.tensor.cpu.Simd.hardwareFma() ? Math.fma(xi, wi, acc) : xi * wi + acc;
                                 }
                             }
                         }

@@ -78,7 +78,7 @@ final class DirectConvSimd {
                     for (int oc = 0; oc < oPad; oc += L) {
                         FloatVector a = FloatVector.fromArray(S, b, oc);
                         for (int r = 0; r < ck; r++) {
-                            a = FloatVector.fromArray(S, wT, r * oPad + oc).fma(FloatVector.broadcast(S, x[at + offset[r]]), a);
+                            a = MulAdd.apply(FloatVector.fromArray(S, wT, r * oPad + oc), FloatVector.broadcast(S, x[at + offset[r]]), a);
                         }
                         a.intoArray(block, q * oPad + oc);
                     }
@@ -106,14 +106,14 @@ final class DirectConvSimd {
             for (int r = 0; r < ck; r++) {
                 FloatVector w = FloatVector.fromArray(S, wT, r * oPad + oc);
                 int src = at + offset[r];
-                a0 = w.fma(FloatVector.broadcast(S, x[src]), a0);
-                a1 = w.fma(FloatVector.broadcast(S, x[src + 1]), a1);
-                a2 = w.fma(FloatVector.broadcast(S, x[src + 2]), a2);
-                a3 = w.fma(FloatVector.broadcast(S, x[src + 3]), a3);
-                a4 = w.fma(FloatVector.broadcast(S, x[src + 4]), a4);
-                a5 = w.fma(FloatVector.broadcast(S, x[src + 5]), a5);
-                a6 = w.fma(FloatVector.broadcast(S, x[src + 6]), a6);
-                a7 = w.fma(FloatVector.broadcast(S, x[src + 7]), a7);
+                a0 = MulAdd.apply(w, FloatVector.broadcast(S, x[src]), a0);
+                a1 = MulAdd.apply(w, FloatVector.broadcast(S, x[src + 1]), a1);
+                a2 = MulAdd.apply(w, FloatVector.broadcast(S, x[src + 2]), a2);
+                a3 = MulAdd.apply(w, FloatVector.broadcast(S, x[src + 3]), a3);
+                a4 = MulAdd.apply(w, FloatVector.broadcast(S, x[src + 4]), a4);
+                a5 = MulAdd.apply(w, FloatVector.broadcast(S, x[src + 5]), a5);
+                a6 = MulAdd.apply(w, FloatVector.broadcast(S, x[src + 6]), a6);
+                a7 = MulAdd.apply(w, FloatVector.broadcast(S, x[src + 7]), a7);
             }
             a0.intoArray(block, dst + oc);
             a1.intoArray(block, dst + oPad + oc);
@@ -134,10 +134,10 @@ final class DirectConvSimd {
             for (int r = 0; r < ck; r++) {
                 FloatVector w = FloatVector.fromArray(S, wT, r * oPad + oc);
                 int src = at + offset[r];
-                a0 = w.fma(FloatVector.broadcast(S, x[src]), a0);
-                a1 = w.fma(FloatVector.broadcast(S, x[src + 1]), a1);
-                a2 = w.fma(FloatVector.broadcast(S, x[src + 2]), a2);
-                a3 = w.fma(FloatVector.broadcast(S, x[src + 3]), a3);
+                a0 = MulAdd.apply(w, FloatVector.broadcast(S, x[src]), a0);
+                a1 = MulAdd.apply(w, FloatVector.broadcast(S, x[src + 1]), a1);
+                a2 = MulAdd.apply(w, FloatVector.broadcast(S, x[src + 2]), a2);
+                a3 = MulAdd.apply(w, FloatVector.broadcast(S, x[src + 3]), a3);
             }
             a0.intoArray(block, dst + oc);
             a1.intoArray(block, dst + oPad + oc);
@@ -187,7 +187,7 @@ final class DirectConvSimd {
                     FloatVector a = FloatVector.fromArray(S, acc, r * oPad + oc);
                     int s = base + offset[r];
                     for (int q = 0; q < p; q++) {
-                        a = FloatVector.fromArray(S, d, q * oPad + oc).fma(FloatVector.broadcast(S, x[s + origin[q]]), a);
+                        a = MulAdd.apply(FloatVector.fromArray(S, d, q * oPad + oc), FloatVector.broadcast(S, x[s + origin[q]]), a);
                     }
                     a.intoArray(acc, r * oPad + oc);
                 }
@@ -220,14 +220,14 @@ final class DirectConvSimd {
         for (int q = 0; q < p; q++) {
             FloatVector dv = FloatVector.fromArray(S, d, q * oPad + oc);
             int o = origin[q];
-            a0 = dv.fma(FloatVector.broadcast(S, x[s0 + o]), a0);
-            a1 = dv.fma(FloatVector.broadcast(S, x[s1 + o]), a1);
-            a2 = dv.fma(FloatVector.broadcast(S, x[s2 + o]), a2);
-            a3 = dv.fma(FloatVector.broadcast(S, x[s3 + o]), a3);
-            a4 = dv.fma(FloatVector.broadcast(S, x[s4 + o]), a4);
-            a5 = dv.fma(FloatVector.broadcast(S, x[s5 + o]), a5);
-            a6 = dv.fma(FloatVector.broadcast(S, x[s6 + o]), a6);
-            a7 = dv.fma(FloatVector.broadcast(S, x[s7 + o]), a7);
+            a0 = MulAdd.apply(dv, FloatVector.broadcast(S, x[s0 + o]), a0);
+            a1 = MulAdd.apply(dv, FloatVector.broadcast(S, x[s1 + o]), a1);
+            a2 = MulAdd.apply(dv, FloatVector.broadcast(S, x[s2 + o]), a2);
+            a3 = MulAdd.apply(dv, FloatVector.broadcast(S, x[s3 + o]), a3);
+            a4 = MulAdd.apply(dv, FloatVector.broadcast(S, x[s4 + o]), a4);
+            a5 = MulAdd.apply(dv, FloatVector.broadcast(S, x[s5 + o]), a5);
+            a6 = MulAdd.apply(dv, FloatVector.broadcast(S, x[s6 + o]), a6);
+            a7 = MulAdd.apply(dv, FloatVector.broadcast(S, x[s7 + o]), a7);
         }
         a0.intoArray(acc, r * oPad + oc);
         a1.intoArray(acc, (r + 1) * oPad + oc);
@@ -250,10 +250,10 @@ final class DirectConvSimd {
         for (int q = 0; q < p; q++) {
             FloatVector dv = FloatVector.fromArray(S, d, q * oPad + oc);
             int o = origin[q];
-            a0 = dv.fma(FloatVector.broadcast(S, x[s0 + o]), a0);
-            a1 = dv.fma(FloatVector.broadcast(S, x[s1 + o]), a1);
-            a2 = dv.fma(FloatVector.broadcast(S, x[s2 + o]), a2);
-            a3 = dv.fma(FloatVector.broadcast(S, x[s3 + o]), a3);
+            a0 = MulAdd.apply(dv, FloatVector.broadcast(S, x[s0 + o]), a0);
+            a1 = MulAdd.apply(dv, FloatVector.broadcast(S, x[s1 + o]), a1);
+            a2 = MulAdd.apply(dv, FloatVector.broadcast(S, x[s2 + o]), a2);
+            a3 = MulAdd.apply(dv, FloatVector.broadcast(S, x[s3 + o]), a3);
         }
         a0.intoArray(acc, r * oPad + oc);
         a1.intoArray(acc, (r + 1) * oPad + oc);

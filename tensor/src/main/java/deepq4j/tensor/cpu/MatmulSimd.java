@@ -40,17 +40,17 @@ final class MatmulSimd {
             FloatVector b0 = FloatVector.fromArray(S, bp, bo);
             FloatVector b1 = FloatVector.fromArray(S, bp, bo + L);
             FloatVector x = FloatVector.broadcast(S, a[ao]);
-            c00 = x.fma(b0, c00);
-            c01 = x.fma(b1, c01);
+            c00 = MulAdd.apply(x, b0, c00);
+            c01 = MulAdd.apply(x, b1, c01);
             x = FloatVector.broadcast(S, a[ao + ars]);
-            c10 = x.fma(b0, c10);
-            c11 = x.fma(b1, c11);
+            c10 = MulAdd.apply(x, b0, c10);
+            c11 = MulAdd.apply(x, b1, c11);
             x = FloatVector.broadcast(S, a[ao + ars2]);
-            c20 = x.fma(b0, c20);
-            c21 = x.fma(b1, c21);
+            c20 = MulAdd.apply(x, b0, c20);
+            c21 = MulAdd.apply(x, b1, c21);
             x = FloatVector.broadcast(S, a[ao + ars3]);
-            c30 = x.fma(b0, c30);
-            c31 = x.fma(b1, c31);
+            c30 = MulAdd.apply(x, b0, c30);
+            c31 = MulAdd.apply(x, b1, c31);
             ao += aks;
             bo += NR;
         }
@@ -128,10 +128,10 @@ final class MatmulSimd {
                     FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
                     for (int p = 0; p < bound; p += L) {
                         FloatVector x = FloatVector.fromArray(S, a, ar + p);
-                        s0 = x.fma(FloatVector.fromArray(S, b, b0 + p), s0);
-                        s1 = x.fma(FloatVector.fromArray(S, b, b0 + bCs + p), s1);
-                        s2 = x.fma(FloatVector.fromArray(S, b, b0 + 2 * bCs + p), s2);
-                        s3 = x.fma(FloatVector.fromArray(S, b, b0 + 3 * bCs + p), s3);
+                        s0 = MulAdd.apply(x, FloatVector.fromArray(S, b, b0 + p), s0);
+                        s1 = MulAdd.apply(x, FloatVector.fromArray(S, b, b0 + bCs + p), s1);
+                        s2 = MulAdd.apply(x, FloatVector.fromArray(S, b, b0 + 2 * bCs + p), s2);
+                        s3 = MulAdd.apply(x, FloatVector.fromArray(S, b, b0 + 3 * bCs + p), s3);
                     }
                     float r0 = ReductionSimd.sumLanes(s0);
                     float r1 = ReductionSimd.sumLanes(s1);
@@ -139,10 +139,10 @@ final class MatmulSimd {
                     float r3 = ReductionSimd.sumLanes(s3);
                     for (int p = bound; p < k; p++) {
                         float x = a[ar + p];
-                        r0 = Math.fma(x, b[b0 + p], r0);
-                        r1 = Math.fma(x, b[b0 + bCs + p], r1);
-                        r2 = Math.fma(x, b[b0 + 2 * bCs + p], r2);
-                        r3 = Math.fma(x, b[b0 + 3 * bCs + p], r3);
+                        r0 = MulAdd.apply(x, b[b0 + p], r0);
+                        r1 = MulAdd.apply(x, b[b0 + bCs + p], r1);
+                        r2 = MulAdd.apply(x, b[b0 + 2 * bCs + p], r2);
+                        r3 = MulAdd.apply(x, b[b0 + 3 * bCs + p], r3);
                     }
                     c[cr + j * cCs] += r0;
                     c[cr + (j + 1) * cCs] += r1;
@@ -153,11 +153,11 @@ final class MatmulSimd {
                     int bc = bOff + j * bCs;
                     FloatVector acc = FloatVector.zero(S);
                     for (int p = 0; p < bound; p += L) {
-                        acc = FloatVector.fromArray(S, a, ar + p).fma(FloatVector.fromArray(S, b, bc + p), acc);
+                        acc = MulAdd.apply(FloatVector.fromArray(S, a, ar + p), FloatVector.fromArray(S, b, bc + p), acc);
                     }
                     float sum = ReductionSimd.sumLanes(acc);
                     for (int p = bound; p < k; p++) {
-                        sum = Math.fma(a[ar + p], b[bc + p], sum);
+                        sum = MulAdd.apply(a[ar + p], b[bc + p], sum);
                     }
                     c[cr + j * cCs] += sum;
                 }
@@ -172,14 +172,14 @@ final class MatmulSimd {
             for (int j = 0; j < bound; j += L) {
                 FloatVector acc = FloatVector.zero(S);
                 for (int p = 0; p < k; p++) {
-                    acc = FloatVector.broadcast(S, a[ar + p * aCs]).fma(FloatVector.fromArray(S, b, bOff + p * bRs + j), acc);
+                    acc = MulAdd.apply(FloatVector.broadcast(S, a[ar + p * aCs]), FloatVector.fromArray(S, b, bOff + p * bRs + j), acc);
                 }
                 FloatVector.fromArray(S, c, cr + j).add(acc).intoArray(c, cr + j);
             }
             for (int j = bound; j < n; j++) {
                 float sum = 0f;
                 for (int p = 0; p < k; p++) {
-                    sum = Math.fma(a[ar + p * aCs], b[bOff + p * bRs + j], sum);
+                    sum = MulAdd.apply(a[ar + p * aCs], b[bOff + p * bRs + j], sum);
                 }
                 c[cr + j] += sum;
             }

@@ -11,6 +11,7 @@ package deepq4j.tensor.cpu;
 public final class Simd {
     private static final boolean AVAILABLE = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     private static volatile boolean enabled = AVAILABLE && !"false".equals(System.getProperty("deepq4j.simd"));
+    private static final boolean HARDWARE_FMA = detectHardwareFma();
 
     private Simd() {
     }
@@ -33,6 +34,32 @@ public final class Simd {
      */
     public static int vectorBits() {
         return enabled ? Width.BITS : 0;
+    }
+
+    /**
+     * True when the JIT compiles a fused multiply-add to one instruction (HotSpot's UseFMA: x86 with
+     * AVX and FMA3, every AArch64). Without it (x86 at -XX:UseAVX=0, or a CPU older than Haswell)
+     * the Vector API's {@code fma} and {@code Math.fma} fall back to exact software emulation, a
+     * hundred times slower, so the kernels multiply and add in two roundings instead (see
+     * {@code MulAdd}): other bits than on an FMA machine, the same bits on every run of this one.
+     * The system property {@code deepq4j.fma=false} forces that path (for tests).
+     */
+    public static boolean hardwareFma() {
+        return HARDWARE_FMA;
+    }
+
+    private static boolean detectHardwareFma() {
+        String forced = System.getProperty("deepq4j.fma");
+        if (forced != null) {
+            return Boolean.parseBoolean(forced);
+        }
+        try {
+            com.sun.management.HotSpotDiagnosticMXBean vm =
+                    java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+            return vm == null || Boolean.parseBoolean(vm.getVMOption("UseFMA").getValue());
+        } catch (RuntimeException | LinkageError notHotSpot) {
+            return true; // another JVM, or one without the option: assume the instruction is there
+        }
     }
 
     /** Loaded only when asked, so that a JVM without the module never touches the Vector API. */
