@@ -23,6 +23,7 @@ import deepq4j.opencl.Devices;
 import deepq4j.tensor.Backend;
 import deepq4j.tensor.Generator;
 import deepq4j.tensor.Tensor;
+import deepq4j.tensor.TensorArena;
 import deepq4j.tensor.cpu.Parallelism;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -247,6 +248,14 @@ public final class DqnTrainer {
      * batches of their own; {@code step} only names the step in a divergence error.
      */
     public Update learn(Batch b, long step) {
+        // Every tensor of the step dies at its end: the arena hands their memory to the next step,
+        // which finds it in cache instead of in fresh heap (TensorArena says why that matters).
+        try (TensorArena arena = TensorArena.open()) {
+            return learnInArena(b, step);
+        }
+    }
+
+    private Update learnInArena(Batch b, long step) {
         // The TD target r + gamma * V(s') * (1 - terminated), without a graph; V(s') is DQN's or Double DQN's.
         Tensor target;
         try (NoGrad ignored = NoGrad.enter()) {
@@ -273,7 +282,8 @@ public final class DqnTrainer {
 
         // The TD errors tell prioritized replay what to replay next (other buffers ignore them).
         buffer.updatePriorities(b.indices(), oldValue.data(), target);
-        return new Update(lossValue, oldValue.data());
+        Tensor qValues = oldValue.data();
+        return new Update(lossValue, TensorArena.outside(qValues::copy)); // the step's tensors die with the arena
     }
 
     /** Where the networks live: the CPU backend, or the OpenCL device of --device (a batch for {@link #learn} must be there). */

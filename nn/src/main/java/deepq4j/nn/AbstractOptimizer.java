@@ -2,6 +2,7 @@ package deepq4j.nn;
 
 import deepq4j.tensor.Shape;
 import deepq4j.tensor.Tensor;
+import deepq4j.tensor.TensorArena;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -47,10 +48,10 @@ public abstract class AbstractOptimizer implements Optimizer {
     /** One update of one parameter. */
     protected abstract void update(Parameter p, Tensor grad);
 
-    /** The parameter's state, created on its first update. */
+    /** The parameter's state, created on its first update (outside any open {@link TensorArena}: it lives on). */
     @SuppressWarnings("unchecked")
     protected <S> S state(Parameter p, Function<Parameter, S> create) {
-        return (S) state.computeIfAbsent(p, k -> create.apply(p));
+        return (S) state.computeIfAbsent(p, k -> TensorArena.outside(() -> create.apply(p)));
     }
 
     /**

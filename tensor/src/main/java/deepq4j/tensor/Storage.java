@@ -24,6 +24,14 @@ public abstract class Storage {
         return version;
     }
 
+    /**
+     * Gives the memory back to the backend for reuse: called when the {@link TensorArena} that
+     * allocated this storage closes. Afterwards the storage must not be read or written; a backend
+     * that reuses its memory makes such access throw. The default keeps the memory.
+     */
+    protected void release() {
+    }
+
     /** Records one in-place change. */
     final void bumpVersion() {
         version++;

@@ -10,6 +10,7 @@ import deepq4j.tensor.ReduceOp;
 import deepq4j.tensor.Shape;
 import deepq4j.tensor.Storage;
 import deepq4j.tensor.Tensor;
+import deepq4j.tensor.TensorArena;
 import deepq4j.tensor.UnaryOp;
 import java.util.Arrays;
 
@@ -41,7 +42,32 @@ public final class CpuBackend implements Backend {
 
     @Override
     public Storage allocate(int length) {
-        return new CpuStorage(new float[length]);
+        return allocate(length, true);
+    }
+
+    @Override
+    public Storage allocateUninitialized(int length) {
+        return allocate(length, false);
+    }
+
+    /**
+     * New storage, from an array a closed arena gave back when an arena is open (zeroed again
+     * when the caller needs zeros), else from the heap, which zeroes it anyway.
+     */
+    private static Storage allocate(int length, boolean zeroed) {
+        TensorArena arena = TensorArena.current();
+        if (arena == null) {
+            return new CpuStorage(new float[length]);
+        }
+        float[] a = RecycledArrays.get().take(length);
+        if (a == null) {
+            a = new float[length];
+        } else if (zeroed) {
+            Arrays.fill(a, 0f);
+        }
+        CpuStorage s = new CpuStorage(a);
+        arena.adopt(s);
+        return s;
     }
 
     @Override

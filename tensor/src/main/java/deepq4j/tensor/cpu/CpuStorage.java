@@ -6,6 +6,8 @@ import deepq4j.tensor.Storage;
 /** Storage in the Java heap: a plain float array. */
 public final class CpuStorage extends Storage {
     private final float[] data;
+    /** Set when the arena that allocated this storage closed and gave the array to another tensor. */
+    private boolean released;
     /** A packed matmul panel of this storage's contents, kept while they are unchanged (see {@link PackedPanelCache}). */
     volatile PackedPanelCache.Entry packedPanel;
 
@@ -15,7 +17,21 @@ public final class CpuStorage extends Storage {
 
     /** The array itself, for the CPU kernels. */
     public float[] data() {
+        if (released) {
+            throw new IllegalStateException("a tensor of " + data.length + " floats was used after the TensorArena it was made in "
+                    + "closed (its memory now belongs to another tensor): copy what must outlive the arena before closing it, "
+                    + "or make it with TensorArena.outside");
+        }
         return data;
+    }
+
+    @Override
+    protected void release() {
+        if (!released) {
+            released = true;
+            packedPanel = null;
+            RecycledArrays.get().give(data);
+        }
     }
 
     @Override
