@@ -1,6 +1,7 @@
 package deepq4j.dqn;
 
 import deepq4j.io.Json;
+import deepq4j.nn.Module;
 import deepq4j.nn.Safetensors;
 import deepq4j.tensor.Tensor;
 import java.io.IOException;
@@ -16,10 +17,26 @@ import java.util.Map;
  * replaying them from its seed) and how long each log file was. It is written through a temporary
  * file and a rename, so a crash while writing leaves the previous one whole.
  */
-final class Checkpoint {
+public final class Checkpoint {
     private static final String FORMAT = "deepq4j training checkpoint 1";
 
     private Checkpoint() {
+    }
+
+    /**
+     * Loads the online network a checkpoint holds into {@code q} (built like the run's network):
+     * how {@code eval --checkpoint} plays the network of a point along a run rather than its end.
+     */
+    public static void loadOnlineNetwork(Path file, Module q) throws IOException {
+        Safetensors.Contents contents = Safetensors.read(file);
+        if (!FORMAT.equals(contents.metadata().get("format"))) {
+            throw new IOException(file + " is not a deepq4j training checkpoint");
+        }
+        try {
+            q.loadStateDict(withPrefix(contents.tensors(), "q."));
+        } catch (IllegalArgumentException e) {
+            throw new IOException("checkpoint " + file + " holds a network that does not fit the model's (" + e.getMessage() + ")");
+        }
     }
 
     /** The checkpoint file of a run directory. */

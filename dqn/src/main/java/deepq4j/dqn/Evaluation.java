@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs a Q-network greedily (epsilon 0, as CleanRL's evaluation with its default epsilon of
@@ -63,11 +64,16 @@ public final class Evaluation {
 
     /** Plays {@code episodes} episodes of {@code envId} with {@code epsilon}-greedy actions (0: greedy). */
     public static Result run(Module q, String envId, int episodes, long seed, double epsilon) {
+        return run(q, envId, Map.of(), episodes, seed, epsilon);
+    }
+
+    /** As {@link #run(Module, String, int, long, double)}, the environment made with {@code envKwargs} (as gymnasium.make's). */
+    public static Result run(Module q, String envId, Map<String, ?> envKwargs, int episodes, long seed, double epsilon) {
         double[] returns = new double[episodes];
         int[] lengths = new int[episodes];
         Generator coin = new Generator(seed + SEED_OFFSET);
         for (int i = 0; i < episodes; i++) {
-            Env env = Envs.make(envId);
+            Env env = Envs.make(envId, envKwargs);
             env.actionSpace().seed(seed + SEED_OFFSET + i);
             float[] first = env.reset(seed + SEED_OFFSET + i);
             int[] shape = env.observationSpace().shape();
@@ -81,7 +87,12 @@ public final class Evaluation {
 
     /** Plays one greedy episode seeded with {@code seed}, writes it as a GIF and returns its return. */
     public static double recordGif(Module q, String envId, long seed, Path path) throws IOException {
-        Env env = Envs.make(envId);
+        return recordGif(q, envId, Map.of(), seed, path);
+    }
+
+    /** As {@link #recordGif(Module, String, long, Path)}, the environment made with {@code envKwargs}. */
+    public static double recordGif(Module q, String envId, Map<String, ?> envKwargs, long seed, Path path) throws IOException {
+        Env env = Envs.make(envId, envKwargs);
         float[] first = env.reset(seed);
         int[] shape = env.observationSpace().shape();
         List<BufferedImage> frames = new ArrayList<>();

@@ -1,5 +1,6 @@
 package deepq4j.dqn.cli;
 
+import deepq4j.dqn.Checkpoint;
 import deepq4j.dqn.Evaluation;
 import deepq4j.dqn.run.ModelFile;
 import deepq4j.envs.Env;
@@ -9,6 +10,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,6 +37,12 @@ final class EvalCommand implements Callable<Integer> {
     double epsilon = 0;
     @Option(names = "--capture-video", description = "write a GIF of each episode (up to 10) beside the model, in videos-eval/")
     boolean captureVideo;
+    @Option(names = "--checkpoint", description = "play the online network of this training checkpoint (a checkpoint.safetensors "
+            + "of the model's run, or a copy of one) instead of the model's: the network at that point of the run")
+    Path checkpoint;
+    @Option(names = "--env-kwarg", paramLabel = "KEY=VALUE", description = "an argument for the environment, as "
+            + "gymnasium.make(id, KEY=VALUE); repeatable; e.g. sticky_action_prob=0 for a MinAtar game. VALUE is a number, true or false")
+    Map<String, String> envKwargs = new LinkedHashMap<>();
 
     @Override
     public Integer call() throws IOException {
@@ -47,9 +56,16 @@ final class EvalCommand implements Callable<Integer> {
         ModelFile.Description d = ModelFile.describe(model);
         String id = envId == null ? d.envId() : envId;
         Main.requireRegistered(spec, id);
-        Env env = Envs.make(id);
+        Map<String, Object> kwargs = parseKwargs();
+        Env env = makeEnv(id, kwargs);
         Module q = ModelFile.load(model, env.observationSpace().shape(), env.actionSpace().n());
-        Evaluation.Result r = Evaluation.run(q, id, episodes, seed, epsilon);
+        if (checkpoint != null) {
+            if (!Files.isRegularFile(checkpoint)) {
+                throw new ParameterException(spec.commandLine(), "--checkpoint " + checkpoint + ": no such file");
+            }
+            Checkpoint.loadOnlineNetwork(checkpoint, q);
+        }
+        Evaluation.Result r = Evaluation.run(q, id, kwargs, episodes, seed, epsilon);
         PrintWriter out = spec.commandLine().getOut();
         for (int i = 0; i < episodes; i++) {
             out.printf("episode %d: return %.2f, length %d%n", i, r.returns()[i], r.lengths()[i]);
@@ -60,10 +76,38 @@ final class EvalCommand implements Callable<Integer> {
             Files.createDirectories(dir);
             for (int i = 0; i < Math.min(episodes, 10); i++) {
                 Path gif = dir.resolve("episode_" + i + ".gif");
-                Evaluation.recordGif(q, id, seed + Evaluation.SEED_OFFSET + i, gif);
+                Evaluation.recordGif(q, id, kwargs, seed + Evaluation.SEED_OFFSET + i, gif);
                 out.println("wrote " + gif);
             }
         }
         return 0;
+    }
+
+    /** The --env-kwarg values as gymnasium.make would receive them: booleans, numbers. */
+    private Map<String, Object> parseKwargs() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : envKwargs.entrySet()) {
+            String v = e.getValue().trim();
+            if (v.equals("true") || v.equals("false")) {
+                out.put(e.getKey(), Boolean.parseBoolean(v));
+                continue;
+            }
+            try {
+                out.put(e.getKey(), Double.parseDouble(v));
+            } catch (NumberFormatException notANumber) {
+                throw new ParameterException(spec.commandLine(), "invalid value for --env-kwarg " + e.getKey() + ": '" + v
+                        + "' (a number, true or false)");
+            }
+        }
+        return out;
+    }
+
+    /** The environment with the given arguments; an argument it does not take is a usage error that names it. */
+    private Env makeEnv(String id, Map<String, Object> kwargs) {
+        try {
+            return Envs.make(id, kwargs);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--env-kwarg: " + e.getMessage());
+        }
     }
 }

@@ -2,6 +2,7 @@ package deepq4j.dqn.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -192,6 +193,38 @@ class CommandLineTest {
         Outcome notOurs = run("eval", "--model", foreign.toString());
         assertEquals(2, notOurs.status());
         assertTrue(notOurs.err().contains("not a deepq4j Q-network"), notOurs.err());
+    }
+
+    @Test
+    void evalPlaysACheckpointsNetworkWithTheEnvironmentsArguments() throws Exception {
+        Path dir = tmp.resolve("along");
+        assertEquals(0, run(shortRun(dir)).status());
+        // A finished run removes its checkpoint; one that dies keeps it: this one diverges once it learns.
+        Path died = tmp.resolve("died");
+        String[] diverging = shortRun(died, "--checkpoint-interval", "200", "--learning-rate", "1e30");
+        assertEquals(1, run(diverging).status());
+        Path checkpoint = died.resolve("checkpoint.safetensors");
+        Outcome model = run("eval", "--model", dir.toString(), "--episodes", "3");
+        Outcome along = run("eval", "--model", dir.toString(), "--episodes", "3", "--checkpoint", checkpoint.toString());
+        assertEquals(0, along.status(), along.err());
+        assertTrue(along.out().contains("CartPole-v1 over 3 episodes: mean return"), along.out());
+        assertNotEquals(model.out(), along.out(), "the checkpoint's network is not the trained model's");
+
+        Outcome minatar = run("eval", "--model", dir.toString(), "--episodes", "1", "--env-id", "MinAtar/Breakout-v1",
+                "--env-kwarg", "sticky_action_prob=0");
+        assertEquals(2, minatar.status(), "a CartPole model does not fit Breakout: " + minatar.err());
+        String[][] bad = {{"--env-kwarg", "gravity=abc"}, {"--env-kwarg", "no_such_argument=1"},
+            {"--checkpoint", tmp.resolve("none.safetensors").toString()}};
+        String[] says = {"invalid value for --env-kwarg gravity: 'abc'", "takes no keyword argument no_such_argument", "no such file"};
+        for (int i = 0; i < bad.length; i++) {
+            Outcome o = run("eval", "--model", dir.toString(), "--episodes", "1", bad[i][0], bad[i][1]);
+            assertEquals(2, o.status(), String.join(" ", bad[i]));
+            assertTrue(o.err().contains(says[i]), o.err());
+        }
+        Outcome notACheckpoint = run("eval", "--model", dir.toString(), "--checkpoint", dir.resolve("model.safetensors").toString());
+        assertNotEquals(0, notACheckpoint.status());
+        assertTrue(notACheckpoint.err().contains("is not a deepq4j training checkpoint"), notACheckpoint.err());
+        assertEquals(1, notACheckpoint.err().strip().lines().count(), "one line: " + notACheckpoint.err());
     }
 
     @Test
