@@ -485,6 +485,22 @@ public class Variable {
         }, a);
     }
 
+    /**
+     * log(softmax(x)) along {@code axis}, as {@code torch.log_softmax}: x - m - log(sum(exp(x - m)))
+     * with m the maximum along the axis. Shifting by m changes nothing mathematically and keeps exp
+     * from overflowing (logits of 1000 are fine); m is a constant of the graph (detached), since the
+     * shift's gradient is zero.
+     */
+    public Variable logSoftmax(int axis) {
+        Variable shifted = sub(max(axis, true).detach());
+        return shifted.sub(shifted.exp().sum(axis, true).log());
+    }
+
+    /** softmax(x) along {@code axis}, as {@code torch.softmax}: exp of {@link #logSoftmax}, so it never overflows. */
+    public Variable softmax(int axis) {
+        return logSoftmax(axis).exp();
+    }
+
     // ---------------------------------------------------------------- linear algebra and indexing
 
     /** Matrix product with {@code torch.matmul}'s rules (1-D, 2-D and batched operands). */

@@ -50,6 +50,26 @@ public final class Losses {
         return smoothL1(prediction, target, delta, weights).mul(delta);
     }
 
+    /**
+     * Cross-entropy between target distributions and the softmax of {@code logits}, per row of
+     * [batch, classes], averaged over the batch: mean(-sum(p * log_softmax(logits), 1)), as
+     * {@code F.cross_entropy(logits, p)} with probabilities as targets. C51's loss, with p the
+     * projected target distribution. Rows of p should each sum to 1; they are not renormalised.
+     */
+    public static Variable crossEntropy(Variable logits, Tensor targetProbabilities) {
+        return crossEntropy(logits, targetProbabilities, null);
+    }
+
+    /** As {@link #crossEntropy(Variable, Tensor)}, each row's loss weighted by {@code weights} ([batch]; null means 1). */
+    public static Variable crossEntropy(Variable logits, Tensor targetProbabilities, Tensor weights) {
+        if (logits.shape().length != 2 || !Arrays.equals(logits.shape(), targetProbabilities.shape())) {
+            throw new IllegalArgumentException("cross_entropy: logits of shape " + Shape.str(logits.shape())
+                    + " and target probabilities of shape " + Shape.str(targetProbabilities.shape()) + " must both be [batch, classes]");
+        }
+        Variable perRow = logits.logSoftmax(1).mul(Variable.of(targetProbabilities)).sum(1, false).neg();
+        return weightedMean(perRow, weights);
+    }
+
     private static Variable difference(String op, Variable prediction, Variable target) {
         if (!Arrays.equals(prediction.shape(), target.shape())) {
             // PyTorch only warns and broadcasts; a [B] vs [B, 1] mix-up silently trains on a
