@@ -250,7 +250,7 @@ public final class DqnTrainer {
     public Update learn(Batch b, long step) {
         // Every tensor of the step dies at its end: the arena hands their memory to the next step,
         // which finds it in cache instead of in fresh heap (TensorArena says why that matters).
-        try (TensorArena arena = TensorArena.open()) {
+        try (TensorArena ignored = TensorArena.open()) {
             return learnInArena(b, step);
         }
     }
@@ -281,9 +281,9 @@ public final class DqnTrainer {
         optimizer.step();
 
         // The TD errors tell prioritized replay what to replay next (other buffers ignore them).
-        buffer.updatePriorities(b.indices(), oldValue.data(), target);
         Tensor qValues = oldValue.data();
-        return new Update(lossValue, TensorArena.outside(qValues::copy)); // the step's tensors die with the arena
+        buffer.updatePriorities(b.indices(), qValues, target);
+        return new Update(lossValue, TensorArena.outside(qValues::copy)); // a copy: the step's tensors die with the arena
     }
 
     /** Where the networks live: the CPU backend, or the OpenCL device of --device (a batch for {@link #learn} must be there). */
