@@ -38,7 +38,7 @@ class LayerNormTest {
         return y;
     }
 
-    @Property(tries = 20)
+    @Property(tries = 100)
     void forwardMatchesTorchsDefinition(@ForAll @IntRange(min = 1, max = 5) int batch, @ForAll @IntRange(min = 1, max = 9) int features,
                                         @ForAll long seed) {
         Generator g = new Generator(seed);
@@ -50,8 +50,23 @@ class LayerNormTest {
         float[] y = norm.forward(x).data().toArray();
         double[] expected = reference(x.toArray(), features, norm.parameters().get(0).data().toArray(),
                 norm.parameters().get(1).data().toArray(), 1e-5);
+        float[] xs = x.toArray();
         for (int i = 0; i < y.length; i++) {
-            assertEquals(expected[i], y[i], 1e-5 * (1 + Math.abs(expected[i])), "element " + i); // float32 against double
+            // float32 against double: the rounding of the row's mean (a few ulps of its largest value) is
+            // divided by the row's standard deviation, so rows of nearly equal values get a wider bound
+            int row = i / features;
+            double mean = 0;
+            double scale = 0;
+            for (int j = 0; j < features; j++) {
+                mean += xs[row * features + j] / (double) features;
+                scale = Math.max(scale, Math.abs(xs[row * features + j]));
+            }
+            double var = 0;
+            for (int j = 0; j < features; j++) {
+                var += Math.pow(xs[row * features + j] - mean, 2) / features;
+            }
+            double tolerance = 1e-5 * (1 + Math.abs(expected[i])) + 1e-6 * scale / Math.sqrt(var + 1e-5) * 2;
+            assertEquals(expected[i], y[i], tolerance, "element " + i);
         }
     }
 
