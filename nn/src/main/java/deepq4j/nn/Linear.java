@@ -34,12 +34,17 @@ public class Linear extends Module {
 
     @Override
     public Variable forward(Variable x) {
+        requireFeatures(describe(), x, inFeatures);
+        return Variable.linear(x, weight, bias);
+    }
+
+    /** Refuses an input whose last dimension is not {@code inFeatures}, naming the layer: Linear's and NoisyLinear's check. */
+    static void requireFeatures(String layer, Variable x, int inFeatures) {
         int[] s = x.shape();
         if (s.length == 0 || s[s.length - 1] != inFeatures) {
-            throw new IllegalArgumentException(describe() + ": input of shape " + Shape.str(s) + " does not end in " + inFeatures
+            throw new IllegalArgumentException(layer + ": input of shape " + Shape.str(s) + " does not end in " + inFeatures
                     + " features");
         }
-        return Variable.linear(x, weight, bias);
     }
 
     /** The weight, [out, in]. */

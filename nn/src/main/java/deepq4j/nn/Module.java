@@ -189,8 +189,13 @@ public abstract class Module {
 
     /** Moves every parameter to {@code backend} (copies); returns this. */
     public Module to(Backend backend) {
-        for (Parameter p : parameters()) {
+        // Own parameters, then each child through its own to(): a module that keeps tensors other
+        // than parameters (NoisyLinear's noise) moves them by overriding this.
+        for (Parameter p : parameters.values()) {
             p.to(backend);
+        }
+        for (Module child : children.values()) {
+            child.to(backend);
         }
         return this;
     }

@@ -1,10 +1,11 @@
 package deepq4j.nn;
 
 import deepq4j.autograd.Variable;
+import deepq4j.tensor.Backend;
 import deepq4j.tensor.Generator;
 import deepq4j.tensor.Init;
-import deepq4j.tensor.Shape;
 import deepq4j.tensor.Tensor;
+import deepq4j.tensor.TensorArena;
 
 /**
  * A linear layer with learned, factorised Gaussian noise on its weights (Fortunato et al. 2018,
@@ -62,18 +63,21 @@ public class NoisyLinear extends Module {
         resetNoise();
     }
 
-    /** Draws new noise: eps_in first, then eps_out, each f(standard normal). */
+    /**
+     * Draws new noise: eps_in first, then eps_out, each f(standard normal), on the parameters'
+     * backend. The noise is the layer's state until the next draw, so it is made outside any open
+     * {@link TensorArena} (a gradient step's arena would release it at the step's end).
+     */
     public void resetNoise() {
+        Backend backend = weightMu.data().backend();
         float[] in = scaledNoise(inFeatures);
         float[] out = scaledNoise(outFeatures);
-        float[] outer = new float[outFeatures * inFeatures];
-        for (int i = 0; i < outFeatures; i++) {
-            for (int j = 0; j < inFeatures; j++) {
-                outer[i * inFeatures + j] = out[i] * in[j];
-            }
-        }
-        weightEpsilon = Tensor.of(outer, outFeatures, inFeatures);
-        biasEpsilon = Tensor.of(out, outFeatures);
+        TensorArena.outside(() -> {
+            Tensor epsOut = Tensor.of(backend, out, outFeatures);
+            weightEpsilon = epsOut.unsqueeze(1).mul(Tensor.of(backend, in, 1, inFeatures)); // eps_out eps_in^T
+            biasEpsilon = epsOut;
+            return null;
+        });
     }
 
     /** n values of f(x) = sign(x) sqrt(|x|), x standard normal. */
@@ -88,20 +92,22 @@ public class NoisyLinear extends Module {
 
     @Override
     public Variable forward(Variable x) {
-        int[] s = x.shape();
-        if (s.length == 0 || s[s.length - 1] != inFeatures) {
-            throw new IllegalArgumentException(describe() + ": input of shape " + Shape.str(s) + " does not end in " + inFeatures
-                    + " features");
-        }
+        Linear.requireFeatures(describe(), x, inFeatures);
         if (!isTraining()) {
             return Variable.linear(x, weightMu, biasMu);
         }
-        // The noise lives where the parameters do (a module moved to another backend after the draw).
-        Tensor we = weightEpsilon.to(weightMu.data().backend());
-        Tensor be = biasEpsilon.to(weightMu.data().backend());
-        Variable weight = weightMu.add(weightSigma.mul(Variable.of(we)));
-        Variable bias = biasMu.add(biasSigma.mul(Variable.of(be)));
+        Variable weight = weightMu.add(weightSigma.mul(Variable.of(weightEpsilon)));
+        Variable bias = biasMu.add(biasSigma.mul(Variable.of(biasEpsilon)));
         return Variable.linear(x, weight, bias);
+    }
+
+    /** Moves the parameters and the current noise (not redrawn: moving a network consumes no random numbers). */
+    @Override
+    public Module to(Backend backend) {
+        super.to(backend);
+        weightEpsilon = weightEpsilon.to(backend);
+        biasEpsilon = biasEpsilon.to(backend);
+        return this;
     }
 
     /** The current weight noise eps_w, [out, in]. */

@@ -33,7 +33,6 @@ public final class TensorArena implements AutoCloseable {
     private static final ThreadLocal<TensorArena> CURRENT = new ThreadLocal<>();
 
     private final TensorArena enclosing;
-    private final Thread owner = Thread.currentThread();
     private final List<Storage> owned = new ArrayList<>();
     private boolean closed;
 
@@ -75,7 +74,8 @@ public final class TensorArena implements AutoCloseable {
         if (closed) {
             return;
         }
-        if (Thread.currentThread() != owner || CURRENT.get() != this) {
+        // CURRENT is per thread: on another thread, or with an inner arena still open, it is not this one.
+        if (CURRENT.get() != this) {
             throw new IllegalStateException("a TensorArena must be closed by the thread that opened it, innermost first");
         }
         closed = true;
