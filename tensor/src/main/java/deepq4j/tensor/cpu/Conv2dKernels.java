@@ -11,14 +11,14 @@ package deepq4j.tensor.cpu;
  *   <li>weight gradient: dW = dout cols^T.</li>
  * </ul>
  * Small fields at stride 1 (MinAtar's conv) skip the products for {@link DirectConvSimd}.
- * The forward pass and the weight gradient never build cols: {@link ImagePanels} packs the
- * product's panels straight from the image. One large product keeps the fast matmul kernel (and
+ * The forward pass and the weight gradient never build cols: {@link ImplicitGemm} reads its
+ * entries from the image in the micro-kernel. One large product keeps the fast matmul kernel (and
  * its thread split) busy, instead of N small ones. All tensors here are contiguous NCHW arrays
  * with explicit offsets.
  */
 final class Conv2dKernels {
-    /** Per-thread work arrays (columns and a permuted copy of the output), kept between calls. */
-    private static final ThreadLocal<float[][]> WORK = ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[0]});
+    /** Per-thread work arrays (products' results, a permuted output gradient, a padded input), kept between calls. */
+    private static final ThreadLocal<float[][]> WORK = ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[0], new float[0]});
 
     /** Fields up to this size at stride 1 without padding take {@link DirectConvSimd}; larger ones are faster as products. */
     static final int DIRECT_MAX_FIELD = 64;
@@ -58,7 +58,7 @@ final class Conv2dKernels {
         }
     }
 
-    /** The calling thread's work array {@code slot} (0 or 1), at least {@code size} long; its contents are left over. */
+    /** The calling thread's work array {@code slot} (0, 1 or 2), at least {@code size} long; its contents are left over. */
     static float[] work(int slot, int size) {
         float[][] w = WORK.get();
         if (w[slot].length < size) {
@@ -75,16 +75,18 @@ final class Conv2dKernels {
         int ck = g.fieldSize();
         int np = g.positions();
         int p = g.ho * g.wo;
-        float[] tmp = work(1, g.o * np);
-        MatmulKernel.blocked(g.o, np, ck, wt, pw, ck, 1, new ImagePanels(g, x, px, false), null, tmp, 0, np, 1, false);
-        // tmp is [O, N, Ho*Wo]; the output is [N, O, Ho*Wo].
+        Unpadded in = unpadded(g, x, px);
+        // out^T[N*Ho*Wo, O] = cols^T W^T: rows are output positions, steps are field rows.
+        float[] outT = work(1, np * g.o);
+        ImplicitGemm.product(np, g.o, ck, in.x, in.positions(), in.field(), MatmulKernel.strided(wt, pw, 1, ck), outT, g.o);
+        // outT is [N, Ho*Wo, O]; the output is [N, O, Ho*Wo].
         for (int img = 0; img < g.n; img++) {
             for (int oc = 0; oc < g.o; oc++) {
                 float b = bias == null ? 0f : bias[pb + oc];
-                int src = oc * np + img * p;
+                int src = img * p * g.o + oc;
                 int dst = po + (img * g.o + oc) * p;
                 for (int i = 0; i < p; i++) {
-                    out[dst + i] = tmp[src + i] + b;
+                    out[dst + i] = outT[src + i * g.o] + b;
                 }
             }
         }
@@ -111,7 +113,57 @@ final class Conv2dKernels {
         int np = g.positions();
         float[] dout = work(1, g.o * np);
         permuteBatchToColumns(g, gradOut, pg, dout);
-        MatmulKernel.blocked(g.o, ck, np, dout, 0, np, 1, new ImagePanels(g, x, px, true), null, gradW, pw, ck, 1, false);
+        Unpadded in = unpadded(g, x, px);
+        // dW^T[C*kH*kW, O] = cols dout^T: rows are field rows, steps are output positions.
+        float[] gradWT = work(0, ck * g.o);
+        ImplicitGemm.product(ck, g.o, np, in.x, in.field(), in.positions(), MatmulKernel.strided(dout, 0, 1, np), gradWT, g.o);
+        for (int oc = 0; oc < g.o; oc++) {
+            for (int r = 0; r < ck; r++) {
+                gradW[pw + oc * ck + r] = gradWT[r * g.o + oc];
+            }
+        }
+    }
+
+    /**
+     * The input without padding (a zero-padded copy in the calling thread's work slot 2 when the
+     * convolution pads), with the two halves of every im2col index: where each output position's
+     * field starts, and where each field row sits in a field.
+     */
+    private record Unpadded(float[] x, int[] positions, int[] field) {
+    }
+
+    private static Unpadded unpadded(Geometry g, float[] x, int px) {
+        int h = g.h + 2 * g.pad;
+        int w = g.w + 2 * g.pad;
+        float[] in = x;
+        int base = px;
+        if (g.pad > 0) {
+            in = work(2, g.n * g.c * h * w);
+            java.util.Arrays.fill(in, 0, g.n * g.c * h * w, 0f);
+            for (int plane = 0; plane < g.n * g.c; plane++) {
+                for (int y = 0; y < g.h; y++) {
+                    System.arraycopy(x, px + (plane * g.h + y) * g.w, in, (plane * h + y + g.pad) * w + g.pad, g.w);
+                }
+            }
+            base = 0;
+        }
+        int[] positions = new int[g.positions()];
+        for (int img = 0, q = 0; img < g.n; img++) {
+            for (int oy = 0; oy < g.ho; oy++) {
+                for (int ox = 0; ox < g.wo; ox++, q++) {
+                    positions[q] = base + (img * g.c * h + oy * g.stride) * w + ox * g.stride;
+                }
+            }
+        }
+        int[] field = new int[g.fieldSize()];
+        for (int ch = 0, r = 0; ch < g.c; ch++) {
+            for (int ky = 0; ky < g.kh; ky++) {
+                for (int kx = 0; kx < g.kw; kx++, r++) {
+                    field[r] = (ch * h + ky) * w + kx;
+                }
+            }
+        }
+        return new Unpadded(in, positions, field);
     }
 
     /** [N, O, Ho*Wo] to [O, N*Ho*Wo], the layout the products above use. */

@@ -323,22 +323,28 @@ final class MatmulKernel {
                     microKernel(simd, kc, ak, ao, ars, aks, bp, js * kc, c, co, cRs, overwrite, bias, biasAt + js);
                 } else {
                     microKernel(simd, kc, ak, ao, ars, aks, bp, js * kc, tile, 0, NR, true, overwrite ? bias : null, biasAt + js);
-                    if (simd && cCs == 1) {
-                        MatmulSimd.storeTile(tile, rows, cols, c, co, cRs, overwrite);
-                        continue;
-                    }
-                    for (int r = 0; r < rows; r++) {
-                        for (int j = 0; j < cols; j++) {
-                            int at = co + r * cRs + j * cCs;
-                            c[at] = overwrite ? tile[r * NR + j] : c[at] + tile[r * NR + j];
-                        }
-                    }
+                    storeTile(simd, tile, rows, cols, c, co, cRs, cCs, overwrite);
                 }
             }
         }
     }
 
-    private static void microKernel(boolean simd, int kc, float[] a, int ao, int ars, int aks, float[] bp, int bo, float[] c,
+    /** Sets (or adds) the first {@code cols} columns of {@code rows} rows of an edge tile (rows NR apart) into C. */
+    static void storeTile(boolean simd, float[] tile, int rows, int cols, float[] c, int co, int cRs, int cCs, boolean overwrite) {
+        if (simd && cCs == 1) {
+            MatmulSimd.storeTile(tile, rows, cols, c, co, cRs, overwrite);
+            return;
+        }
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < cols; j++) {
+                int at = co + r * cRs + j * cCs;
+                c[at] = overwrite ? tile[r * NR + j] : c[at] + tile[r * NR + j];
+            }
+        }
+    }
+
+    /** One MR x NR block of C over kc steps: {@link MatmulSimd#kernel}, or {@link #scalarKernel} without the Vector API. */
+    static void microKernel(boolean simd, int kc, float[] a, int ao, int ars, int aks, float[] bp, int bo, float[] c,
                                     int co, int ldc, boolean overwrite, float[] bias, int biasAt) {
         if (simd) {
             MatmulSimd.kernel(kc, a, ao, ars, aks, bp, bo, c, co, ldc, overwrite, bias, biasAt);

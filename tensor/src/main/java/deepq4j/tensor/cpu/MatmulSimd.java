@@ -217,7 +217,8 @@ final class MatmulSimd {
         }
     }
 
-    private static void addInto(FloatVector v, float[] c, int at) {
+    /** c[at..at+L) += v. */
+    static void addInto(FloatVector v, float[] c, int at) {
         FloatVector.fromArray(S, c, at).add(v).intoArray(c, at);
     }
 }
