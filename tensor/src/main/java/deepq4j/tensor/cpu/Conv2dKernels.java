@@ -7,7 +7,8 @@ package deepq4j.tensor.cpu;
  * cols[C*kH*kW, N*Ho*Wo] (im2col); then
  * <ul>
  *   <li>forward: out[O, N*Ho*Wo] = W[O, C*kH*kW] cols,</li>
- *   <li>input gradient: dcols = W^T dout, then col2im adds each column back onto its field,</li>
+ *   <li>input gradient: dcols = W^T dout, each column added back onto its field (computed instead
+ *       as a transposed convolution, one product per phase of the stride: {@link #backwardInput}),</li>
  *   <li>weight gradient: dW = dout cols^T.</li>
  * </ul>
  * Small fields at stride 1 (MinAtar's conv) skip the products for {@link DirectConvSimd}.
@@ -92,16 +93,95 @@ final class Conv2dKernels {
         }
     }
 
+    /**
+     * The input gradient as stride x stride products, one per phase of the (padded) input grid,
+     * as a transposed convolution: pixel (s*ty + py, s*tx + px) receives only the taps
+     * ky = py + s*j, kx = px + s*l, each from output (ty - j, tx - l). So each phase is a stride-1
+     * implicit GEMM, rows its pixels (image, ty, tx) and steps (output channel, j, l), over a
+     * zero-bordered copy of dout; no column matrix is written and nothing is scattered. Every
+     * pixel is one chain of multiply-adds over its steps in that order (in chunks of KC).
+     */
     static void backwardInput(Geometry g, float[] gradOut, int pg, float[] wt, int pw, float[] gradIn, int pi) {
-        int ck = g.fieldSize();
-        int np = g.positions();
-        float[] dout = work(1, g.o * np);
-        permuteBatchToColumns(g, gradOut, pg, dout);
-        float[] dcols = work(0, ck * np);
-        // W^T read through strides: element (row r, col oc) of W^T is wt[oc * ck + r].
-        MatmulKernel.gemm(ck, np, g.o, wt, pw, 1, ck, dout, 0, np, 1, dcols, 0, np, 1, false);
-        java.util.Arrays.fill(gradIn, pi, pi + g.n * g.c * g.h * g.w, 0f);
-        col2im(g, dcols, gradIn, pi);
+        int s = g.stride;
+        int hp = g.h + 2 * g.pad;
+        int wp = g.w + 2 * g.pad;
+        int jh = ceilDiv(g.kh, s); // taps per phase along y, at most (phase 0 has the most)
+        int jw = ceilDiv(g.kw, s);
+        int th = ceilDiv(hp, s); // pixels per phase along y, at most
+        int tw = ceilDiv(wp, s);
+        // dout with jh - 1 zero rows above and enough below (and likewise columns), so that
+        // output (ty - j, tx - l) is always inside: dout's (oy, ox) sits at (oy + jh - 1, ox + jw - 1).
+        int dh = th + jh - 1;
+        int dw = tw + jw - 1;
+        int plane = dh * dw;
+        float[] bordered = work(2, g.n * g.o * plane);
+        java.util.Arrays.fill(bordered, 0, g.n * g.o * plane, 0f);
+        for (int map = 0; map < g.n * g.o; map++) {
+            for (int oy = 0; oy < g.ho; oy++) {
+                System.arraycopy(gradOut, pg + (map * g.ho + oy) * g.wo, bordered, map * plane + (oy + jh - 1) * dw + jw - 1, g.wo);
+            }
+        }
+        java.util.Arrays.fill(gradIn, pi, pi + g.n * g.c * g.h * g.w, 0f); // phases without taps stay zero
+        for (int py = 0; py < s; py++) {
+            for (int px = 0; px < s; px++) {
+                int ty = ceilDiv(hp - py, s);
+                int tx = ceilDiv(wp - px, s);
+                int jy = ceilDiv(g.kh - py, s);
+                int jx = ceilDiv(g.kw - px, s);
+                if (ty <= 0 || tx <= 0 || jy <= 0 || jx <= 0) {
+                    continue;
+                }
+                int rows = g.n * ty * tx;
+                int k = g.o * jy * jx;
+                int[] rowBase = new int[rows];
+                for (int img = 0, q = 0; img < g.n; img++) {
+                    for (int a = 0; a < ty; a++) {
+                        for (int b = 0; b < tx; b++, q++) {
+                            rowBase[q] = img * g.o * plane + (a + jh - 1) * dw + b + jw - 1;
+                        }
+                    }
+                }
+                int[] steps = new int[k];
+                // B[(oc, j, l), c] = W[oc, c, py + s*j, px + s*l]
+                float[] taps = work(0, k * g.c);
+                for (int oc = 0, r = 0; oc < g.o; oc++) {
+                    for (int j = 0; j < jy; j++) {
+                        for (int l = 0; l < jx; l++, r++) {
+                            steps[r] = oc * plane - j * dw - l;
+                            for (int ch = 0; ch < g.c; ch++) {
+                                taps[r * g.c + ch] = wt[pw + ((oc * g.c + ch) * g.kh + py + s * j) * g.kw + px + s * l];
+                            }
+                        }
+                    }
+                }
+                float[] phase = work(1, rows * g.c);
+                ImplicitGemm.product(rows, g.c, k, bordered, rowBase, steps, MatmulKernel.strided(taps, 0, g.c, 1), phase, g.c);
+                // phase is [N, ty, tx, C]: pixel (s*a + py, s*b + px) of the padded input
+                for (int img = 0; img < g.n; img++) {
+                    for (int a = 0; a < ty; a++) {
+                        int iy = s * a + py - g.pad;
+                        if (iy < 0 || iy >= g.h) {
+                            continue;
+                        }
+                        for (int b = 0; b < tx; b++) {
+                            int ix = s * b + px - g.pad;
+                            if (ix < 0 || ix >= g.w) {
+                                continue;
+                            }
+                            int src = ((img * ty + a) * tx + b) * g.c;
+                            int dst = pi + (img * g.c * g.h + iy) * g.w + ix;
+                            for (int ch = 0; ch < g.c; ch++) {
+                                gradIn[dst + ch * g.h * g.w] = phase[src + ch];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return a <= 0 ? 0 : (a + b - 1) / b;
     }
 
     static void backwardWeight(Geometry g, float[] gradOut, int pg, float[] x, int px, float[] gradW, int pw) {
@@ -173,36 +253,6 @@ final class Conv2dKernels {
         for (int img = 0; img < g.n; img++) {
             for (int oc = 0; oc < g.o; oc++) {
                 System.arraycopy(src, ps + (img * g.o + oc) * p, dst, oc * np + img * p, p);
-            }
-        }
-    }
-
-    /** The adjoint of im2col: adds each entry of cols back onto the input pixel it came from. */
-    static void col2im(Geometry g, float[] cols, float[] x, int px) {
-        int np = g.positions();
-        int p = g.ho * g.wo;
-        for (int ch = 0; ch < g.c; ch++) {
-            for (int i = 0; i < g.kh; i++) {
-                for (int j = 0; j < g.kw; j++) {
-                    int row = ((ch * g.kh + i) * g.kw + j) * np;
-                    for (int img = 0; img < g.n; img++) {
-                        int plane = px + (img * g.c + ch) * g.h * g.w;
-                        int src = row + img * p;
-                        for (int oy = 0; oy < g.ho; oy++, src += g.wo) {
-                            int iy = oy * g.stride - g.pad + i;
-                            if (iy < 0 || iy >= g.h) {
-                                continue;
-                            }
-                            int dst = plane + iy * g.w;
-                            for (int ox = 0; ox < g.wo; ox++) {
-                                int ix = ox * g.stride - g.pad + j;
-                                if (ix >= 0 && ix < g.w) {
-                                    x[dst + ix] += cols[src + ox];
-                                }
-                            }
-                        }
-                    }
-                }
             }
         }
     }
