@@ -49,7 +49,7 @@ final class DqnWorkload {
                 indices[i] = i;
             }
             batches[b] = new Batch(Init.uniform(g, -1f, 1f, shape), Tensor.of(a, n, 1), Init.uniform(g, -1f, 1f, n),
-                    Init.uniform(g, -1f, 1f, shape), Tensor.of(terminated, n), indices, null).to(backend);
+                    Init.uniform(g, -1f, 1f, shape), Tensor.of(terminated, n), Tensor.full(0.99f, n), indices, null).to(backend);
         }
     }
 

@@ -40,6 +40,10 @@ public class DqnConfig {
     @Option(names = "--train-frequency", description = "environment steps per gradient step (default: ${DEFAULT-VALUE})")
     public int trainFrequency = 10;
 
+    @Option(names = "--n-step", description = "n-step returns: the TD target sums n rewards and bootstraps from the state n steps on "
+            + "(default: ${DEFAULT-VALUE}, one-step DQN; Rainbow uses 3)")
+    public int nStep = 1;
+
     // ---------------------------------------------------------------- output
     @Option(names = "--out", description = "run directory (default: runs/<env-id>__dqn__<seed>__<unix time>)")
     public Path out;
@@ -211,6 +215,7 @@ public class DqnConfig {
         require(learningRate > 0 && Double.isFinite(learningRate), "--learning-rate", learningRate, "must be a positive number");
         require(bufferSize >= 1, "--buffer-size", bufferSize, "must be at least 1");
         require(gamma >= 0 && gamma <= 1, "--gamma", gamma, "must be in [0, 1]");
+        require(nStep >= 1 && nStep <= 1000, "--n-step", nStep, "must be in 1..1000");
         require(tau > 0 && tau <= 1, "--tau", tau, "must be in (0, 1]");
         require(targetNetworkFrequency >= 1, "--target-network-frequency", targetNetworkFrequency, "must be at least 1");
         require(batchSize >= 1, "--batch-size", batchSize, "must be at least 1");
@@ -263,6 +268,9 @@ public class DqnConfig {
         if (prioritizedReplay) {
             s.append(" + PER");
         }
+        if (nStep > 1) {
+            s.append(" + ").append(nStep).append("-step");
+        }
         return s.toString();
     }
 
@@ -275,6 +283,7 @@ public class DqnConfig {
         m.put("learning_rate", learningRate);
         m.put("buffer_size", bufferSize);
         m.put("gamma", gamma);
+        m.put("n_step", nStep);
         m.put("tau", tau);
         m.put("target_network_frequency", targetNetworkFrequency);
         m.put("batch_size", batchSize);

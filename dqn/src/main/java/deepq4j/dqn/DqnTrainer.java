@@ -4,6 +4,7 @@ import deepq4j.autograd.NoGrad;
 import deepq4j.autograd.Variable;
 import deepq4j.dqn.replay.Batch;
 import deepq4j.dqn.replay.LatestTransition;
+import deepq4j.dqn.replay.NStepWindow;
 import deepq4j.dqn.replay.PrioritizedReplayBuffer;
 import deepq4j.dqn.replay.ReplayBuffer;
 import deepq4j.dqn.replay.Transitions;
@@ -45,6 +46,8 @@ public final class DqnTrainer {
     final Module q;
     final Module target;
     final ReplayBuffer buffer;
+    /** Turns steps into the buffer's transitions: one-step, or n-step returns (--n-step). */
+    private final NStepWindow nStep;
     private final QNetworks.Kind network;
     final AbstractOptimizer optimizer;
     private final ExponentialLr lrDecay;
@@ -118,6 +121,7 @@ public final class DqnTrainer {
         } else {
             this.buffer = new UniformReplayBuffer(config.bufferSize, observationShape, bufferSeed);
         }
+        this.nStep = new NStepWindow(config.nStep, config.gamma);
         this.optimizer = config.optimizer == DqnConfig.OptimizerKind.adam
                 ? new Adam(q.parameters(), config.learningRate)
                 // MinAtar's and the Nature paper's choice: centered RMSprop with a large epsilon.
@@ -181,8 +185,9 @@ public final class DqnTrainer {
             timer.lap(Phase.env);
 
             // 3. Store the transition: the real next observation, and terminated (not truncated)
-            //    as the flag that stops bootstrapping. At the end of an episode, start the next.
-            buffer.add(obs, s.observation(), action, s.reward(), s.terminated());
+            //    as the flag that stops bootstrapping (with --n-step, the n-step transition this
+            //    step completes, if any). At the end of an episode, start the next.
+            nStep.add(obs, action, s.reward(), s.observation(), s.terminated(), s.truncated(), buffer);
             if (s.terminated() || s.truncated()) {
                 log.episode(step, episodeReturn, episodeLength);
                 recentReturn = Double.isNaN(recentReturn) ? episodeReturn : 0.95 * recentReturn + 0.05 * episodeReturn;
@@ -257,11 +262,12 @@ public final class DqnTrainer {
 
     private Update learnInArena(Batch b, long step) {
         // The TD target r + gamma * V(s') * (1 - terminated), without a graph; V(s') is DQN's or Double DQN's.
+        // (With --n-step, r is the discounted sum of n rewards and the discount gamma^n, or less where an episode ended.)
         Tensor target;
         try (NoGrad ignored = NoGrad.enter()) {
             Tensor nextValue = tdTarget.nextStateValue(q, this.target, b.nextObservations());
             Tensor notDone = b.terminated().neg().add(1f);
-            target = b.rewards().add(nextValue.mul(notDone).mul((float) config.gamma));
+            target = b.rewards().add(nextValue.mul(notDone).mul(b.discounts()));
         }
 
         // Q(s, a) of the actions taken, the loss, and a gradient step.
@@ -321,7 +327,9 @@ public final class DqnTrainer {
         episodeReturn = 0;
         episodeLength = 0;
         for (int i = 0; i < actionsTaken.length(); i++) {
-            obs = nextObservation(stepEnvironment(actionsTaken.get(i)));
+            Step s = stepEnvironment(actionsTaken.get(i));
+            nStep.add(obs, actionsTaken.get(i), s.reward(), s.observation(), s.terminated(), s.truncated(), null); // the buffer is restored already
+            obs = nextObservation(s);
         }
         for (int i = 0; lrDecay != null && i < episodes; i++) {
             lrDecay.step(); // the schedule steps once per episode

@@ -136,10 +136,13 @@ class ResumeTest {
         crashResumeAndCompare("CartPole-v1");
     }
 
-    /** The priorities, doubles, travel exactly (float64) with the checkpoint; the sum and min trees are rebuilt from them. */
+    /**
+     * The priorities, doubles, travel exactly (float64) with the checkpoint; the sum and min trees
+     * are rebuilt from them. The n-step window's pending steps are rebuilt by replaying the actions.
+     */
     @Test
-    void aResumedPrioritizedReplayRunEndsAsAnUninterruptedOne() throws Exception {
-        crashResumeAndCompare("CartPole-v1", "--prioritized-replay", "--double-dqn");
+    void aResumedPrioritizedReplayRunWithThreeStepReturnsEndsAsAnUninterruptedOne() throws Exception {
+        crashResumeAndCompare("CartPole-v1", "--prioritized-replay", "--double-dqn", "--n-step", "3");
     }
 
     @Test

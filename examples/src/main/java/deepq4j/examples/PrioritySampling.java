@@ -12,7 +12,7 @@ public final class PrioritySampling {
         double alpha = 0.6;
         PrioritizedReplayBuffer buffer = new PrioritizedReplayBuffer(5, new int[] {1}, 1, alpha, 1e-6, 0.4);
         for (int i = 0; i < 5; i++) {
-            buffer.add(new float[] {i}, new float[] {i}, 0, 0, false);
+            buffer.add(new float[] {i}, new float[] {i}, 0, 0, false, 0.99f);
         }
         float[] tdErrors = {0.1f, 0.5f, 1f, 2f, 4f};
         buffer.updatePriorities(new int[] {0, 1, 2, 3, 4}, tdErrors);

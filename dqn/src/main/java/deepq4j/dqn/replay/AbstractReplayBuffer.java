@@ -17,8 +17,8 @@ abstract class AbstractReplayBuffer implements ReplayBuffer {
     }
 
     @Override
-    public int add(float[] observation, float[] nextObservation, int action, double reward, boolean terminated) {
-        return transitions.add(observation, nextObservation, action, reward, terminated);
+    public int add(float[] observation, float[] nextObservation, int action, double reward, boolean terminated, float discount) {
+        return transitions.add(observation, nextObservation, action, reward, terminated, discount);
     }
 
     @Override

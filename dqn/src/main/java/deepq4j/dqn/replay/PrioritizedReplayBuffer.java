@@ -47,8 +47,8 @@ public final class PrioritizedReplayBuffer extends AbstractReplayBuffer {
     }
 
     @Override
-    public int add(float[] observation, float[] nextObservation, int action, double reward, boolean terminal) {
-        int slot = transitions.add(observation, nextObservation, action, reward, terminal);
+    public int add(float[] observation, float[] nextObservation, int action, double reward, boolean terminal, float discount) {
+        int slot = transitions.add(observation, nextObservation, action, reward, terminal, discount);
         setPriority(slot, maxPriority);
         return slot;
     }

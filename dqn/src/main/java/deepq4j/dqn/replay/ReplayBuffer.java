@@ -14,8 +14,12 @@ import java.util.Map;
  * whatever else {@link #exactState()} names.
  */
 public interface ReplayBuffer {
-    /** Stores one transition, overwriting the oldest when full; returns the slot it went to. */
-    int add(float[] observation, float[] nextObservation, int action, double reward, boolean terminated);
+    /**
+     * Stores one transition, overwriting the oldest when full; returns the slot it went to.
+     * {@code discount} multiplies V(s') in its TD target: gamma for a one-step transition, gamma^k
+     * for one that sums k rewards ({@link NStepWindow}).
+     */
+    int add(float[] observation, float[] nextObservation, int action, double reward, boolean terminated, float discount);
 
     /**
      * The batch for one gradient step. {@code runFraction}, the share of the run done (0 to 1),

@@ -6,12 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The storage of a replay buffer: a fixed-size ring of transitions (s, a, r, s', terminated).
+ * The storage of a replay buffer: a fixed-size ring of transitions (s, a, r, s', terminated,
+ * discount), the discount being what multiplies V(s') in the TD target (gamma^k for a
+ * transition summing k rewards).
  * How transitions are drawn from it is the buffer's business ({@link UniformReplayBuffer},
  * {@link PrioritizedReplayBuffer}); this class only keeps them and builds batches.
  *
  * <p>Everything lives in a few preallocated arrays, one row per transition: no object per
- * transition, so a million CartPole transitions cost about 42 MB and no garbage collection. When
+ * transition, so a million CartPole transitions cost about 48 MB and no garbage collection. When
  * the buffer is full the oldest transition is overwritten. The buffer stores {@code terminated},
  * not {@code done}: a transition cut by a time limit still has a future worth bootstrapping from,
  * and its s' is the real final observation, not the first one of the next episode.
@@ -25,6 +27,7 @@ public final class Transitions {
     private final float[] actions;
     private final float[] rewards;
     private final float[] terminated;
+    private final float[] discounts;
     private int next;
     private int size;
 
@@ -50,15 +53,16 @@ public final class Transitions {
         this.actions = new float[capacity];
         this.rewards = new float[capacity];
         this.terminated = new float[capacity];
+        this.discounts = new float[capacity];
     }
 
-    /** Bytes one transition takes: two observations, an action, a reward and a flag, 4 bytes each. */
+    /** Bytes one transition takes: two observations, an action, a reward, a flag and a discount, 4 bytes each. */
     public static long bytesPerTransition(long observationSize) {
-        return 4L * (2L * observationSize + 3);
+        return 4L * (2L * observationSize + 4);
     }
 
     /** Stores one transition, overwriting the oldest when full; returns the slot it went to. */
-    public int add(float[] observation, float[] nextObservation, int action, double reward, boolean terminal) {
+    public int add(float[] observation, float[] nextObservation, int action, double reward, boolean terminal, float discount) {
         if (observation.length != observationSize || nextObservation.length != observationSize) {
             throw new IllegalArgumentException("Transitions.add: observations of " + observation.length + " and "
                     + nextObservation.length + " values, but the buffer holds " + observationSize + " per observation "
@@ -70,6 +74,7 @@ public final class Transitions {
         actions[slot] = action;
         rewards[slot] = (float) reward;
         terminated[slot] = terminal ? 1f : 0f;
+        discounts[slot] = discount;
         next = (next + 1) % capacity;
         size = Math.min(size + 1, capacity);
         return slot;
@@ -104,6 +109,7 @@ public final class Transitions {
         out.put("actions", Tensor.of(Arrays.copyOf(actions, size), size));
         out.put("rewards", Tensor.of(Arrays.copyOf(rewards, size), size));
         out.put("terminated", Tensor.of(Arrays.copyOf(terminated, size), size));
+        out.put("discounts", Tensor.of(Arrays.copyOf(discounts, size), size));
         return out;
     }
 
@@ -118,13 +124,14 @@ public final class Transitions {
         copyRows(saved, "actions", actions, filled);
         copyRows(saved, "rewards", rewards, filled);
         copyRows(saved, "terminated", terminated, filled);
+        copyRows(saved, "discounts", discounts, filled);
         next = nextSlot;
         size = filled;
     }
 
     /**
      * Checks what {@link #loadStateDict} read from a file: actions whole numbers below
-     * {@code actionCount}, terminal flags 0 or 1, so that a damaged checkpoint is refused here
+     * {@code actionCount}, terminal flags 0 or 1, discounts in [0, 1], so that a damaged checkpoint is refused here
      * rather than failing later, deep in a gradient step.
      */
     public void requireValidTransitions(int actionCount) {
@@ -137,6 +144,10 @@ public final class Transitions {
             if (terminated[i] != 0 && terminated[i] != 1) {
                 throw new IllegalArgumentException("replay buffer: stored transition " + i + " has terminated flag " + terminated[i]
                         + ", not 0 or 1");
+            }
+            if (!(discounts[i] >= 0 && discounts[i] <= 1)) {
+                throw new IllegalArgumentException("replay buffer: stored transition " + i + " has discount " + discounts[i]
+                        + ", not in [0, 1]");
             }
         }
     }
@@ -158,6 +169,7 @@ public final class Transitions {
         float[] a = new float[b];
         float[] r = new float[b];
         float[] term = new float[b];
+        float[] disc = new float[b];
         for (int i = 0; i < b; i++) {
             int slot = indices[i];
             if (slot < 0 || slot >= size) {
@@ -168,12 +180,13 @@ public final class Transitions {
             a[i] = actions[slot];
             r[i] = rewards[slot];
             term[i] = terminated[slot];
+            disc[i] = discounts[slot];
         }
         int[] shape = new int[observationShape.length + 1];
         shape[0] = b;
         System.arraycopy(observationShape, 0, shape, 1, observationShape.length);
         return new Batch(Tensor.of(obs, shape), Tensor.of(a, b, 1), Tensor.of(r, b), Tensor.of(nextObs, shape),
-                Tensor.of(term, b), indices, weights == null ? null : Tensor.of(weights, b));
+                Tensor.of(term, b), Tensor.of(disc, b), indices, weights == null ? null : Tensor.of(weights, b));
     }
 
     /** Throws unless a batch of {@code batchSize} can be drawn. */

@@ -52,7 +52,7 @@ class PrioritizedReplayTest {
         double alpha = 0.6;
         PrioritizedReplayBuffer b = new PrioritizedReplayBuffer(4, new int[] {1}, 3, alpha, 1e-6, 0.4);
         for (int i = 0; i < 4; i++) {
-            b.add(new float[] {i}, new float[] {i}, 0, 0, false);
+            b.add(new float[] {i}, new float[] {i}, 0, 0, false, 0.99f);
         }
         for (int i = 0; i < 4; i++) {
             assertEquals(1.0, b.priorityWeight(i), 1e-12, "new transitions enter at the largest priority (1 at first)");
@@ -83,7 +83,7 @@ class PrioritizedReplayTest {
         for (int i = 0; i < 4; i++) {
             assertEquals(p[i] / total, counts[i] / (double) draws, 0.01, "share of transition " + i);
         }
-        b.add(new float[] {9}, new float[] {9}, 0, 0, false); // overwrites slot 0 at the largest priority so far
+        b.add(new float[] {9}, new float[] {9}, 0, 0, false, 0.99f); // overwrites slot 0 at the largest priority so far
         assertEquals(Math.pow(4 + 1e-6, alpha), b.priorityWeight(0), 1e-9);
     }
 

@@ -22,8 +22,8 @@ class ReplayBufferTest {
     @Test
     void storesTerminatedAndTheRealNextObservation() {
         Transitions b = new Transitions(4, new int[] {2});
-        b.add(obs(1), obs(2), 1, 0.5, false);
-        b.add(obs(2), obs(3), 0, 1.0, true);
+        b.add(obs(1), obs(2), 1, 0.5, false, 0.99f);
+        b.add(obs(2), obs(3), 0, 1.0, true, 0.99f);
         Batch batch = b.batch(new int[] {1, 0}, null);
         assertArrayEquals(new float[] {2, -2, 1, -1}, batch.observations().toArray());
         assertArrayEquals(new float[] {3, -3, 2, -2}, batch.nextObservations().toArray());
@@ -38,7 +38,7 @@ class ReplayBufferTest {
     void wrapsAroundOverwritingTheOldest(@ForAll @IntRange(min = 1, max = 9) int capacity, @ForAll @IntRange(min = 0, max = 30) int added) {
         Transitions b = new Transitions(capacity, new int[] {2});
         for (int i = 0; i < added; i++) {
-            b.add(obs(i), obs(i + 1), i % 2, i, false);
+            b.add(obs(i), obs(i + 1), i % 2, i, false, 0.99f);
         }
         assertEquals(Math.min(added, capacity), b.size());
         assertEquals(added % capacity, b.nextSlot());
@@ -64,8 +64,8 @@ class ReplayBufferTest {
         UniformReplayBuffer a = new UniformReplayBuffer(10, new int[] {2}, 7);
         UniformReplayBuffer b = new UniformReplayBuffer(10, new int[] {2}, 7);
         for (int i = 0; i < 10; i++) {
-            a.add(obs(i), obs(i), 0, i, false);
-            b.add(obs(i), obs(i), 0, i, false);
+            a.add(obs(i), obs(i), 0, i, false, 0.99f);
+            b.add(obs(i), obs(i), 0, i, false, 0.99f);
         }
         int[] counts = new int[10];
         boolean repeated = false;
@@ -87,8 +87,8 @@ class ReplayBufferTest {
     @Test
     void withoutReplayEveryBatchIsTheLatestTransition() {
         LatestTransition b = new LatestTransition(new int[] {2}, 3);
-        b.add(obs(1), obs(2), 1, 0.5, false);
-        b.add(obs(4), obs(5), 0, 2.0, true);
+        b.add(obs(1), obs(2), 1, 0.5, false, 0.99f);
+        b.add(obs(4), obs(5), 0, 2.0, true, 0.99f);
         Batch batch = b.sample(32, 0.7);
         assertArrayEquals(new int[] {0}, batch.indices(), "one transition, whatever the batch size");
         assertArrayEquals(new float[] {4, -4}, batch.observations().toArray());
@@ -104,8 +104,8 @@ class ReplayBufferTest {
         UniformReplayBuffer b = new UniformReplayBuffer(3, new int[] {2}, 1);
         IllegalStateException empty = assertThrows(IllegalStateException.class, () -> b.sample(4));
         assertTrue(empty.getMessage().contains("empty"));
-        IllegalArgumentException shape = assertThrows(IllegalArgumentException.class, () -> b.add(new float[3], obs(1), 0, 0, false));
+        IllegalArgumentException shape = assertThrows(IllegalArgumentException.class, () -> b.add(new float[3], obs(1), 0, 0, false, 0.99f));
         assertTrue(shape.getMessage().contains("[2]"), shape.getMessage());
-        assertEquals(4L * (2 * 4 + 3), Transitions.bytesPerTransition(4), "CartPole: 44 bytes per transition");
+        assertEquals(4L * (2 * 4 + 4), Transitions.bytesPerTransition(4), "CartPole: 48 bytes per transition");
     }
 }
