@@ -32,7 +32,7 @@ public enum UnaryOp {
     public float apply(float x) {
         switch (this) {
             case NEG: return -x;
-            case EXP: return (float) Math.exp(x);
+            case EXP: return deepq4j.tensor.cpu.FloatExp.exp(x); // a float routine that vectorises (FloatExp says why)
             case LOG: return (float) Math.log(x);
             case SQRT: return (float) Math.sqrt(x);
             case ABS: return Math.abs(x);

@@ -8,8 +8,9 @@ import deepq4j.tensor.UnaryOp;
  * dispatch to {@link ElementwiseSimd} for rows whose operands are contiguous or broadcast.
  *
  * <p>Ops that IEEE 754 rounds exactly (add, mul, max, sqrt, ...) get SIMD loops, which give the
- * same bits as the scalar ones. exp, log and pow always run Java's scalar {@code Math} functions,
- * so that no path of this backend disagrees with another about them.
+ * same bits as the scalar ones; so does exp, whose float routine ({@link FloatExp}) is written for
+ * it. log and pow always run Java's scalar {@code Math} functions, so that no path of this backend
+ * disagrees with another about them.
  */
 final class ElementwiseKernels {
     private ElementwiseKernels() {
@@ -37,7 +38,7 @@ final class ElementwiseKernels {
     static void unary(UnaryOp op, float[] x, float[] o, int n, int[] pos, int[] stride) {
         int px = pos[0], po = pos[1];
         int sx = stride[0], so = stride[1];
-        if (Simd.enabled() && sx == 1 && so == 1 && op != UnaryOp.EXP && op != UnaryOp.LOG) {
+        if (Simd.enabled() && sx == 1 && so == 1 && op != UnaryOp.LOG) {
             ElementwiseSimd.unary(op, x, px, o, po, n);
             return;
         }

@@ -60,6 +60,7 @@ final class ElementwiseSimd {
                 case ABS: r = v.abs(); break;
                 case SQRT: r = v.sqrt(); break;
                 case RELU: r = v.max(zero); break;
+                case EXP: r = ExpSimd.exp(v); break;
                 default: throw new IllegalArgumentException("no SIMD loop for " + op);
             }
             r.intoArray(o, po + i);
