@@ -40,6 +40,19 @@ public class DqnConfig {
     @Option(names = "--train-frequency", description = "environment steps per gradient step (default: ${DEFAULT-VALUE})")
     public int trainFrequency = 10;
 
+    @Option(names = "--algorithm", description = "dqn (the DQN family of the flags below) or c51 (distributional: a categorical "
+            + "return distribution per action, cross-entropy to the projected target) (default: ${DEFAULT-VALUE})")
+    public Algorithm algorithm = Algorithm.dqn;
+
+    @Option(names = "--n-atoms", description = "c51: atoms of the return distribution (default: ${DEFAULT-VALUE}, CleanRL's c51.py)")
+    public int nAtoms = 101;
+
+    @Option(names = "--v-min", description = "c51: the lowest atom (default: ${DEFAULT-VALUE})")
+    public double vMin = -100;
+
+    @Option(names = "--v-max", description = "c51: the highest atom (default: ${DEFAULT-VALUE})")
+    public double vMax = 100;
+
     @Option(names = "--n-step", description = "n-step returns: the TD target sums n rewards and bootstraps from the state n steps on "
             + "(default: ${DEFAULT-VALUE}, one-step DQN; Rainbow uses 3)")
     public int nStep = 1;
@@ -206,6 +219,9 @@ public class DqnConfig {
         }
     }
 
+    /** The algorithms of --algorithm. */
+    public enum Algorithm { dqn, c51 }
+
     /** The epsilon schedules. */
     public enum ScheduleKind { linear, exponential }
 
@@ -216,6 +232,9 @@ public class DqnConfig {
         require(bufferSize >= 1, "--buffer-size", bufferSize, "must be at least 1");
         require(gamma >= 0 && gamma <= 1, "--gamma", gamma, "must be in [0, 1]");
         require(nStep >= 1 && nStep <= 1000, "--n-step", nStep, "must be in 1..1000");
+        require(nAtoms >= 2 && nAtoms <= 10_000, "--n-atoms", nAtoms, "must be in 2..10000");
+        require(Double.isFinite(vMin), "--v-min", vMin, "must be a number");
+        require(Double.isFinite(vMax) && vMax > vMin, "--v-max", vMax, "must be a number above --v-min " + vMin);
         require(tau > 0 && tau <= 1, "--tau", tau, "must be in (0, 1]");
         require(targetNetworkFrequency >= 1, "--target-network-frequency", targetNetworkFrequency, "must be at least 1");
         require(batchSize >= 1, "--batch-size", batchSize, "must be at least 1");
@@ -257,7 +276,8 @@ public class DqnConfig {
 
     /** A short name of the algorithm these flags select, e.g. "DQN 2015 + Double + Dueling + PER". */
     public String algorithmName() {
-        String base = noReplay ? "online Q-learning" : noTargetNetwork ? "DQN 2013" : "DQN 2015";
+        String base = algorithm == Algorithm.c51 ? (noTargetNetwork ? "C51 without a target network" : "C51")
+                : noReplay ? "online Q-learning" : noTargetNetwork ? "DQN 2013" : "DQN 2015";
         StringBuilder s = new StringBuilder(base);
         if (doubleDqn) {
             s.append(" + Double");
@@ -284,6 +304,9 @@ public class DqnConfig {
         m.put("buffer_size", bufferSize);
         m.put("gamma", gamma);
         m.put("n_step", nStep);
+        m.put("n_atoms", nAtoms);
+        m.put("v_min", vMin);
+        m.put("v_max", vMax);
         m.put("tau", tau);
         m.put("target_network_frequency", targetNetworkFrequency);
         m.put("batch_size", batchSize);

@@ -49,6 +49,8 @@ public final class DqnTrainer {
     /** Turns steps into the buffer's transitions: one-step, or n-step returns (--n-step). */
     private final NStepWindow nStep;
     private final QNetworks.Kind network;
+    /** The network's last layer: Q-values (plain or dueling) or, for C51, return distributions. */
+    private final QNetworks.Head head;
     final AbstractOptimizer optimizer;
     private final ExponentialLr lrDecay;
     private final TargetNetworkSync sync;
@@ -103,12 +105,13 @@ public final class DqnTrainer {
         this.backend = Devices.backend(config.device);
         Generator init = new Generator(config.seed);
         // Built on the CPU from the seed (so a seed gives the same initial weights on every device), then moved.
-        this.q = QNetworks.build(network, observationShape, config.hidden, actions, config.dueling, init).to(backend);
+        this.head = headFor(config);
+        this.q = QNetworks.build(network, observationShape, config.hidden, actions, head, init).to(backend);
         if (config.noTargetNetwork) {
             this.target = q; // DQN 2013: bootstrap from the network being trained
             this.sync = null;
         } else {
-            this.target = QNetworks.build(network, observationShape, config.hidden, actions, config.dueling, init).to(backend);
+            this.target = QNetworks.build(network, observationShape, config.hidden, actions, head, init).to(backend);
             this.sync = new TargetNetworkSync(q, target, config.targetNetworkFrequency, config.tau);
         }
         this.tdTarget = TdTarget.of(config.doubleDqn);
@@ -123,7 +126,9 @@ public final class DqnTrainer {
         }
         this.nStep = new NStepWindow(config.nStep, config.gamma);
         this.optimizer = config.optimizer == DqnConfig.OptimizerKind.adam
-                ? new Adam(q.parameters(), config.learningRate)
+                ? (head.categorical()
+                        ? new Adam(q.parameters(), config.learningRate, 0.9, 0.999, 0.01 / config.batchSize, 0, false) // CleanRL's c51.py
+                        : new Adam(q.parameters(), config.learningRate))
                 // MinAtar's and the Nature paper's choice: centered RMSprop with a large epsilon.
                 : new RMSprop(q.parameters(), config.learningRate, 0.95, 0.01, 0, 0, true);
         this.lrDecay = config.lrDecay < 1 ? new ExponentialLr(optimizer, config.lrDecay, config.minLearningRate) : null;
@@ -141,6 +146,18 @@ public final class DqnTrainer {
     /** The architecture of the Q-network. */
     public QNetworks.Kind network() {
         return network;
+    }
+
+    /** The network's last layer. */
+    public QNetworks.Head head() {
+        return head;
+    }
+
+    /** The last layer the flags ask for: C51's distributions over --n-atoms on [--v-min, --v-max], or Q-values; dueling or not. */
+    static QNetworks.Head headFor(DqnConfig config) {
+        return config.algorithm == DqnConfig.Algorithm.c51
+                ? new QNetworks.Head(config.dueling, config.nAtoms, config.vMin, config.vMax)
+                : QNetworks.Head.scalar(config.dueling);
     }
 
     /** The observation shape and number of actions of the environment. */
@@ -261,20 +278,8 @@ public final class DqnTrainer {
     }
 
     private Update learnInArena(Batch b, long step) {
-        // The TD target r + gamma * V(s') * (1 - terminated), without a graph; V(s') is DQN's or Double DQN's.
-        // (With --n-step, r is the discounted sum of n rewards and the discount gamma^n, or less where an episode ended.)
-        Tensor target;
-        try (NoGrad ignored = NoGrad.enter()) {
-            Tensor nextValue = tdTarget.nextStateValue(q, this.target, b.nextObservations());
-            Tensor notDone = b.terminated().neg().add(1f);
-            target = b.rewards().add(nextValue.mul(notDone).mul(b.discounts()));
-        }
-
-        // Q(s, a) of the actions taken, the loss, and a gradient step.
-        Variable oldValue = q.forward(b.observations()).gather(1, b.actions()).squeeze(1);
-        Variable loss = config.loss == DqnConfig.LossKind.mse
-                ? Losses.mse(oldValue, Variable.of(target), b.weights())
-                : Losses.huber(oldValue, Variable.of(target), (float) config.huberDelta, b.weights());
+        Objective o = q instanceof CategoricalQNetwork c ? categoricalObjective(c, b) : tdObjective(b);
+        Variable loss = o.loss();
         float lossValue = loss.data().item();
         if (!Float.isFinite(lossValue)) {
             throw new DivergenceException(step, lossValue);
@@ -286,10 +291,70 @@ public final class DqnTrainer {
         }
         optimizer.step();
 
-        // The TD errors tell prioritized replay what to replay next (other buffers ignore them).
+        // How wrong each transition was tells prioritized replay what to replay next (other buffers ignore it).
+        buffer.updatePriorities(b.indices(), o.errors());
+        return new Update(lossValue, TensorArena.outside(o.qValues()::copy)); // a copy: the step's tensors die with the arena
+    }
+
+    /** A step's loss, the batch's Q(s, a) before the step, and each transition's error for prioritized replay. */
+    private record Objective(Variable loss, Tensor qValues, Tensor errors) {
+    }
+
+    /** DQN's: the squared (or Huber) TD error of Q(s, a). */
+    private Objective tdObjective(Batch b) {
+        // The TD target r + gamma * V(s') * (1 - terminated), without a graph; V(s') is DQN's or Double DQN's.
+        // (With --n-step, r is the discounted sum of n rewards and the discount gamma^n, or less where an episode ended.)
+        Tensor target;
+        try (NoGrad ignored = NoGrad.enter()) {
+            Tensor nextValue = tdTarget.nextStateValue(q, this.target, b.nextObservations());
+            Tensor notDone = b.terminated().neg().add(1f);
+            target = b.rewards().add(nextValue.mul(notDone).mul(b.discounts()));
+        }
+
+        // Q(s, a) of the actions taken, and the loss.
+        Variable oldValue = q.forward(b.observations()).gather(1, b.actions()).squeeze(1);
+        Variable loss = config.loss == DqnConfig.LossKind.mse
+                ? Losses.mse(oldValue, Variable.of(target), b.weights())
+                : Losses.huber(oldValue, Variable.of(target), (float) config.huberDelta, b.weights());
         Tensor qValues = oldValue.data();
-        buffer.updatePriorities(b.indices(), qValues, target);
-        return new Update(lossValue, TensorArena.outside(qValues::copy)); // a copy: the step's tensors die with the arena
+        return new Objective(loss, qValues, qValues.sub(target));
+    }
+
+    /**
+     * C51's: the cross-entropy from the projected target distribution to the network's
+     * distribution at (s, a) (CategoricalProjection). The next action is the one of largest
+     * expected return, by the target network (or, with --double-dqn, by the online one).
+     */
+    private Objective categoricalObjective(CategoricalQNetwork online, Batch b) {
+        CategoricalQNetwork targetNet = (CategoricalQNetwork) this.target;
+        int batch = b.rewards().size(0);
+        int k = online.atoms();
+        Tensor targetProbabilities;
+        try (NoGrad ignored = NoGrad.enter()) {
+            Tensor nextDistributions = targetNet.logits(Variable.of(b.nextObservations())).softmax(2).data(); // [B, actions, K]
+            Tensor nextQ = config.doubleDqn ? online.forward(b.nextObservations()).data() : nextDistributions.mul(targetNet.support()).sum(2);
+            Tensor nextProbabilities = nextDistributions.gather(1, atomIndex(nextQ.argmax(1, true), k)).reshape(batch, k);
+            targetProbabilities = Tensor.of(CategoricalProjection.project(b.rewards().toArray(), b.discounts().toArray(),
+                    b.terminated().toArray(), nextProbabilities.toArray(), k, config.vMin, config.vMax), batch, k).to(backend);
+        }
+        Variable logits = online.logits(Variable.of(b.observations()));
+        Variable taken = logits.gather(1, atomIndex(b.actions(), k)).reshape(batch, k);
+        Variable perTransition = Losses.crossEntropyPerRow(taken, targetProbabilities);
+        Tensor qValues;
+        try (NoGrad ignored = NoGrad.enter()) {
+            qValues = Variable.of(taken.data()).softmax(1).data().mul(online.support()).sum(1);
+        }
+        return new Objective(Losses.weightedMean(perTransition, b.weights()), qValues, perTransition.data());
+    }
+
+    /** [B, 1] action indices as the [B, 1, K] index that gathers those actions' K atoms from [B, actions, K]. */
+    private static Tensor atomIndex(Tensor actionsTaken, int atoms) {
+        float[] a = actionsTaken.toArray();
+        float[] index = new float[a.length * atoms];
+        for (int i = 0; i < a.length; i++) {
+            java.util.Arrays.fill(index, i * atoms, (i + 1) * atoms, a[i]);
+        }
+        return Tensor.of(index, a.length, 1, atoms).to(actionsTaken.backend());
     }
 
     /** Where the networks live: the CPU backend, or the OpenCL device of --device (a batch for {@link #learn} must be there). */
@@ -380,7 +445,7 @@ public final class DqnTrainer {
             throw new IllegalArgumentException(String.format("--buffer-size %d needs %.1f GB for %s's observations; this JVM may use %.1f GB "
                     + "(java -Xmx, or DEEPQ4J_JAVA_OPTS with ./deepq4j)", config.bufferSize, bufferBytes / 1e9, config.envId, limit / 1e9));
         }
-        long parameters = QNetworks.parameterCount(network, observationShape, config.hidden, actions, config.dueling);
+        long parameters = QNetworks.parameterCount(network, observationShape, config.hidden, actions, headFor(config));
         double networkBytes = parameters * 4.0 * 5; // the network, its target, its gradients and two optimizer moments
         if (networkBytes > limit) {
             throw new IllegalArgumentException(String.format("--hidden %s makes a network of %,d parameters, which with its target, gradients "

@@ -20,6 +20,23 @@ public final class QNetworks {
     private QNetworks() {
     }
 
+    /**
+     * What the last layer gives per action: one Q-value (with {@code atoms} = 1), or C51's
+     * distribution over {@code atoms} values evenly spaced on [vMin, vMax]; either one plain
+     * linear layer or dueling streams.
+     */
+    public record Head(boolean dueling, int atoms, double vMin, double vMax) {
+        /** One Q-value per action. */
+        public static Head scalar(boolean dueling) {
+            return new Head(dueling, 1, 0, 0);
+        }
+
+        /** Whether the head gives return distributions (C51). */
+        public boolean categorical() {
+            return atoms > 1;
+        }
+    }
+
     /** The architectures. */
     public enum Kind {
         /** Linear layers with ReLU between them, for flat observations (CleanRL's QNetwork). */
@@ -50,14 +67,19 @@ public final class QNetworks {
      * MLP's layers (the conv networks have the published sizes).
      */
     public static Module build(Kind kind, int[] observationShape, int[] hidden, int actions, boolean dueling, Generator g) {
+        return build(kind, observationShape, hidden, actions, Head.scalar(dueling), g);
+    }
+
+    /** As {@link #build(Kind, int[], int[], int, boolean, Generator)}, with the given head (C51's categorical one, say). */
+    public static Module build(Kind kind, int[] observationShape, int[] hidden, int actions, Head head, Generator g) {
         requireFits(kind, observationShape);
         switch (kind) {
             case mlp:
-                return mlp(observationShape[0], hidden, actions, dueling, g);
+                return mlp(observationShape[0], hidden, actions, head, g);
             case minatar:
-                return minAtar(observationShape[0], actions, dueling, g);
+                return minAtar(observationShape[0], actions, head, g);
             case nature:
-                return natureCnn(observationShape[0], actions, dueling, g);
+                return natureCnn(observationShape[0], actions, head, g);
             default:
                 throw new IllegalArgumentException("unknown network " + kind);
         }
@@ -96,6 +118,10 @@ public final class QNetworks {
      * streams.
      */
     public static Module mlp(int inputs, int[] hidden, int actions, boolean dueling, Generator g) {
+        return mlp(inputs, hidden, actions, Head.scalar(dueling), g);
+    }
+
+    private static Module mlp(int inputs, int[] hidden, int actions, Head head, Generator g) {
         List<Module> layers = new ArrayList<>();
         int width = inputs;
         for (int h : hidden) {
@@ -106,25 +132,25 @@ public final class QNetworks {
             layers.add(new ReLU(true));
             width = h;
         }
-        if (dueling && hidden.length == 0) {
+        if (head.dueling() && hidden.length == 0) {
             throw new IllegalArgumentException("QNetworks.mlp: a dueling network needs at least one hidden layer");
         }
-        return head(layers, width, actions, dueling, g);
+        return head(layers, width, actions, head, g);
     }
 
     /** MinAtar's DQN network: conv 3x3 stride 1 (16 channels, no padding: 10x10 to 8x8), linear 128, linear actions. */
-    public static Module minAtar(int channels, int actions, boolean dueling, Generator g) {
+    public static Module minAtar(int channels, int actions, Head head, Generator g) {
         List<Module> layers = new ArrayList<>();
         layers.add(new Conv2d(channels, 16, 3, 1, 0, true, g));
         layers.add(new ReLU(true));
         layers.add(new Flatten());
         layers.add(new Linear(16 * 8 * 8, 128, true, g));
         layers.add(new ReLU(true));
-        return head(layers, 128, actions, dueling, g);
+        return head(layers, 128, actions, head, g);
     }
 
     /** The Nature CNN on 84x84 frames: conv 8x8/4 32, conv 4x4/2 64, conv 3x3/1 64, linear 512, linear actions. */
-    public static Module natureCnn(int channels, int actions, boolean dueling, Generator g) {
+    public static Module natureCnn(int channels, int actions, Head head, Generator g) {
         List<Module> layers = new ArrayList<>();
         layers.add(new Conv2d(channels, 32, 8, 4, 0, true, g));
         layers.add(new ReLU(true));
@@ -135,7 +161,7 @@ public final class QNetworks {
         layers.add(new Flatten());
         layers.add(new Linear(64 * 7 * 7, 512, true, g));
         layers.add(new ReLU(true));
-        return head(layers, 512, actions, dueling, g);
+        return head(layers, 512, actions, head, g);
     }
 
     /**
@@ -144,6 +170,11 @@ public final class QNetworks {
      * {@code Long.MAX_VALUE} when that overflows a long. Tests hold it to the built networks'.
      */
     public static long parameterCount(Kind kind, int[] observationShape, int[] hidden, int actions, boolean dueling) {
+        return parameterCount(kind, observationShape, hidden, actions, Head.scalar(dueling));
+    }
+
+    /** As {@link #parameterCount(Kind, int[], int[], int, boolean)}, with the given head. */
+    public static long parameterCount(Kind kind, int[] observationShape, int[] hidden, int actions, Head head) {
         requireFits(kind, observationShape);
         try {
             long count = 0;
@@ -167,8 +198,9 @@ public final class QNetworks {
                 default:
                     throw new IllegalArgumentException("unknown network " + kind);
             }
-            long head = dueling ? Math.addExact(linear(width, 1), linear(width, actions)) : linear(width, actions);
-            return Math.addExact(count, head);
+            long outputs = Math.multiplyExact((long) actions, head.atoms());
+            long last = head.dueling() ? Math.addExact(linear(width, head.atoms()), linear(width, outputs)) : linear(width, outputs);
+            return Math.addExact(count, last);
         } catch (ArithmeticException e) {
             return Long.MAX_VALUE;
         }
@@ -182,8 +214,13 @@ public final class QNetworks {
         return Math.addExact(Math.multiplyExact(Math.multiplyExact(in, out), kernel * kernel), out);
     }
 
-    /** The last layer: one linear layer to the actions, or the dueling streams on top of the body. */
-    private static Module head(List<Module> body, int features, int actions, boolean dueling, Generator g) {
+    /** The last layer: one linear layer to the actions, the dueling streams, or C51's distributions, on top of the body. */
+    private static Module head(List<Module> body, int features, int actions, Head head, Generator g) {
+        if (head.categorical()) {
+            return new CategoricalQNetwork(new Sequential(body.toArray(new Module[0])), features, actions, head.atoms(), head.vMin(),
+                    head.vMax(), head.dueling(), g);
+        }
+        boolean dueling = head.dueling();
         if (dueling) {
             return new DuelingQNetwork(new Sequential(body.toArray(new Module[0])), features, actions, g);
         }

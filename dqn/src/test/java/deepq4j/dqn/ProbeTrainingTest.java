@@ -49,9 +49,30 @@ public class ProbeTrainingTest {
         learnsTheProbesValues(probe, "opencl");
     }
 
+    /**
+     * C51 on the same probes: the network's Q is the mean of its return distribution, which the
+     * projected targets pull to the same values (51 atoms on [-10, 10]: each probe's returns lie in
+     * [-1, 1], between atoms, so the distribution must split its mass to hit them).
+     */
+    @ParameterizedTest(name = "Probe{0}, C51")
+    @ValueSource(ints = {1, 2, 3, 4, 5})
+    void c51LearnsTheProbesValues(int probe) throws Exception {
+        DqnConfig config = probeConfig(probe);
+        config.algorithm = DqnConfig.Algorithm.c51;
+        config.nAtoms = 51;
+        config.vMin = -10;
+        config.vMax = 10;
+        learnsTheProbesValues(probe, config);
+    }
+
     private static void learnsTheProbesValues(int probe, String device) throws Exception {
         DqnConfig config = probeConfig(probe);
         config.device = device;
+        learnsTheProbesValues(probe, config);
+    }
+
+    private static void learnsTheProbesValues(int probe, DqnConfig config) throws Exception {
+        String device = config.device;
         DqnTrainer trainer = new DqnTrainer(config);
         Module q = trainer.train(TrainingLog.NONE, null).q();
         Backend backend = q.parameters().get(0).data().backend();

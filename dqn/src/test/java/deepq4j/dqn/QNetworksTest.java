@@ -7,8 +7,8 @@ import deepq4j.tensor.Generator;
 import org.junit.jupiter.api.Test;
 
 class QNetworksTest {
-    private static long built(QNetworks.Kind kind, int[] obs, int[] hidden, int actions, boolean dueling) {
-        Module q = QNetworks.build(kind, obs, hidden, actions, dueling, new Generator(1));
+    private static long built(QNetworks.Kind kind, int[] obs, int[] hidden, int actions, QNetworks.Head head) {
+        Module q = QNetworks.build(kind, obs, hidden, actions, head, new Generator(1));
         return q.parameters().stream().mapToLong(p -> p.data().numel()).sum();
     }
 
@@ -30,8 +30,11 @@ class QNetworksTest {
                 if (dueling && kind == QNetworks.Kind.mlp && hidden.length == 0) {
                     continue; // a dueling MLP needs a hidden layer
                 }
-                assertEquals(built(kind, (int[]) c[1], hidden, (int) c[3], dueling),
-                        QNetworks.parameterCount(kind, (int[]) c[1], hidden, (int) c[3], dueling), kind + " dueling " + dueling);
+                // one Q-value per action, and C51's distributions over 7 atoms
+                for (QNetworks.Head head : new QNetworks.Head[] {QNetworks.Head.scalar(dueling), new QNetworks.Head(dueling, 7, -1, 1)}) {
+                    assertEquals(built(kind, (int[]) c[1], hidden, (int) c[3], head),
+                            QNetworks.parameterCount(kind, (int[]) c[1], hidden, (int) c[3], head), kind + " " + head);
+                }
             }
         }
         assertEquals(Long.MAX_VALUE, QNetworks.parameterCount(QNetworks.Kind.mlp, new int[] {4},

@@ -145,6 +145,12 @@ class ResumeTest {
         crashResumeAndCompare("CartPole-v1", "--prioritized-replay", "--double-dqn", "--n-step", "3");
     }
 
+    /** C51: the categorical networks and Adam's state travel like any other; the support is rebuilt from the flags. */
+    @Test
+    void aResumedC51RunEndsAsAnUninterruptedOne() throws Exception {
+        crashResumeAndCompare("CartPole-v1", "--algorithm", "c51", "--n-atoms", "21", "--v-min", "-50", "--v-max", "50");
+    }
+
     @Test
     void aResumedMinAtarRunWithRmspropAndHuberEndsAsAnUninterruptedOne() throws Exception {
         crashResumeAndCompare("MinAtar/Breakout-v1", "--exploration-fraction", "0.5");

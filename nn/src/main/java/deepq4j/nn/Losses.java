@@ -62,12 +62,16 @@ public final class Losses {
 
     /** As {@link #crossEntropy(Variable, Tensor)}, each row's loss weighted by {@code weights} ([batch]; null means 1). */
     public static Variable crossEntropy(Variable logits, Tensor targetProbabilities, Tensor weights) {
+        return weightedMean(crossEntropyPerRow(logits, targetProbabilities), weights);
+    }
+
+    /** Each row's cross-entropy -sum_k p_k log softmax(logits)_k, [batch]: what C51's prioritized replay ranks by. */
+    public static Variable crossEntropyPerRow(Variable logits, Tensor targetProbabilities) {
         if (logits.shape().length != 2 || !Arrays.equals(logits.shape(), targetProbabilities.shape())) {
             throw new IllegalArgumentException("cross_entropy: logits of shape " + Shape.str(logits.shape())
                     + " and target probabilities of shape " + Shape.str(targetProbabilities.shape()) + " must both be [batch, classes]");
         }
-        Variable perRow = logits.logSoftmax(1).mul(Variable.of(targetProbabilities)).sum(1, false).neg();
-        return weightedMean(perRow, weights);
+        return logits.logSoftmax(1).mul(Variable.of(targetProbabilities)).sum(1, false).neg();
     }
 
     private static Variable difference(String op, Variable prediction, Variable target) {
@@ -80,7 +84,8 @@ public final class Losses {
         return prediction.sub(target);
     }
 
-    private static Variable weightedMean(Variable perElement, Tensor weights) {
+    /** The mean of per-sample losses, each weighted by {@code weights} (prioritized replay's importance weights; null means 1). */
+    public static Variable weightedMean(Variable perElement, Tensor weights) {
         if (weights == null) {
             return perElement.mean();
         }

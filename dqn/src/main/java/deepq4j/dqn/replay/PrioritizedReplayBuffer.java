@@ -81,8 +81,8 @@ public final class PrioritizedReplayBuffer extends AbstractReplayBuffer {
     }
 
     @Override
-    public void updatePriorities(int[] indices, Tensor qValues, Tensor tdTargets) {
-        updatePriorities(indices, qValues.sub(tdTargets).toArray());
+    public void updatePriorities(int[] indices, Tensor errors) {
+        updatePriorities(indices, errors.toArray());
     }
 
     /** Sets the priorities of the sampled transitions from their new |TD errors|. */

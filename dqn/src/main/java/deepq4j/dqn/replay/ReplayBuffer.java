@@ -29,11 +29,11 @@ public interface ReplayBuffer {
     Batch sample(int batchSize, double runFraction);
 
     /**
-     * How wrong the network was on the batch just drawn from {@link #sample}: its Q(s, a) and the
-     * TD targets, [B] each. A prioritized buffer turns the difference into priorities; the others
-     * ignore it, so nothing is computed for them.
+     * How wrong the network was on each transition of the batch just drawn from {@link #sample},
+     * [B]: the TD error Q(s, a) - target for DQN, the cross-entropy to the target distribution for
+     * C51. A prioritized buffer turns its size into priorities; the others ignore it.
      */
-    default void updatePriorities(int[] indices, Tensor qValues, Tensor tdTargets) {
+    default void updatePriorities(int[] indices, Tensor errors) {
     }
 
     /** The stored transitions. */

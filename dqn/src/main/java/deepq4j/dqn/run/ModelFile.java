@@ -26,7 +26,12 @@ public final class ModelFile {
     }
 
     /** What a model file says about the network in it. */
-    public record Description(String envId, int[] observationShape, int actions, QNetworks.Kind network, int[] hidden, boolean dueling) {
+    public record Description(String envId, int[] observationShape, int actions, QNetworks.Kind network, int[] hidden,
+                              QNetworks.Head head) {
+        /** A network with one Q-value per action. */
+        public Description(String envId, int[] observationShape, int actions, QNetworks.Kind network, int[] hidden, boolean dueling) {
+            this(envId, observationShape, actions, network, hidden, QNetworks.Head.scalar(dueling));
+        }
     }
 
     /** Writes {@code q} and its description to {@code path} (atomically). */
@@ -38,13 +43,22 @@ public final class ModelFile {
         meta.put("actions", String.valueOf(d.actions()));
         meta.put("network", d.network().name());
         meta.put("hidden", join(d.hidden()));
-        meta.put("dueling", String.valueOf(d.dueling()));
+        meta.put("dueling", String.valueOf(d.head().dueling()));
+        if (d.head().categorical()) {
+            // C51's support; absent for one-value heads, so their files are as before
+            meta.put("atoms", String.valueOf(d.head().atoms()));
+            meta.put("v_min", String.valueOf(d.head().vMin()));
+            meta.put("v_max", String.valueOf(d.head().vMax()));
+        }
         Safetensors.save(q.stateDict(), meta, path);
     }
 
-    /** The keys a model file's metadata holds, each required ("network" may be absent in files older than conv networks). */
+    /**
+     * The keys a model file's metadata holds, each required ("network" may be absent in files older than conv networks;
+     * "atoms", "v_min" and "v_max" are there only for C51's categorical heads).
+     */
     private static final java.util.Set<String> KEYS = java.util.Set.of("format", "env_id", "observation_shape", "actions", "network",
-            "hidden", "dueling");
+            "hidden", "dueling", "atoms", "v_min", "v_max");
 
     /**
      * The model file {@code path} names: the file itself, or a run directory's model.safetensors.
@@ -91,8 +105,19 @@ public final class ModelFile {
             }
             int[] observations = sizes(meta, "observation_shape", false);
             QNetworks.requireFits(kind, observations);
+            boolean dueling = bool(required(meta, "dueling"), "dueling");
+            QNetworks.Head head = QNetworks.Head.scalar(dueling);
+            if (meta.containsKey("atoms") || meta.containsKey("v_min") || meta.containsKey("v_max")) {
+                int atoms = size(required(meta, "atoms"), "atoms");
+                double vMin = number(required(meta, "v_min"), "v_min");
+                double vMax = number(required(meta, "v_max"), "v_max");
+                if (atoms < 2 || atoms > 10_000 || !(vMin < vMax)) {
+                    throw new IllegalArgumentException(atoms + " atoms on [" + vMin + ", " + vMax + "] (needs 2..10000 atoms and v_min < v_max)");
+                }
+                head = new QNetworks.Head(dueling, atoms, vMin, vMax);
+            }
             return new Description(envId, observations, size(required(meta, "actions"), "actions"), kind,
-                    sizes(meta, "hidden", true), bool(required(meta, "dueling"), "dueling"));
+                    sizes(meta, "hidden", true), head);
         } catch (IllegalArgumentException e) {
             throw new IOException("--model " + file + ": its metadata is damaged (" + e.getMessage() + ")");
         }
@@ -114,13 +139,13 @@ public final class ModelFile {
         }
         Map<String, deepq4j.tensor.Tensor> tensors = Safetensors.load(file);
         long held = tensors.values().stream().mapToLong(t -> t.numel()).sum();
-        long described = QNetworks.parameterCount(d.network(), observationShape, d.hidden(), actions, d.dueling());
+        long described = QNetworks.parameterCount(d.network(), observationShape, d.hidden(), actions, d.head());
         if (described != held) {
             throw new IOException("--model " + file + ": its metadata describes a network (" + d.network() + ") of "
                     + (described == Long.MAX_VALUE ? "more than 2^63" : String.format("%,d", described)) + " parameters, but its tensors hold "
                     + String.format("%,d", held));
         }
-        Module q = QNetworks.build(d.network(), observationShape, d.hidden(), actions, d.dueling(), new Generator(0));
+        Module q = QNetworks.build(d.network(), observationShape, d.hidden(), actions, d.head(), new Generator(0));
         try {
             q.loadStateDict(tensors);
         } catch (IllegalArgumentException e) {
@@ -143,6 +168,18 @@ public final class ModelFile {
             throw new IllegalArgumentException(key + " '" + text + "' is neither true nor false");
         }
         return text.equals("true");
+    }
+
+    private static double number(String text, String key) {
+        try {
+            double v = Double.parseDouble(text);
+            if (Double.isFinite(v)) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // named below
+        }
+        throw new IllegalArgumentException(key + " '" + text + "' is not a finite number");
     }
 
     private static int size(String text, String key) {

@@ -90,7 +90,7 @@ public final class TrainingRun {
             DqnTrainer.Result result = trainer.train(listener == null ? run : TrainingLog.tee(run, listener), bar);
             Module q = result.q();
             ModelFile.save(q, new ModelFile.Description(config.envId, trainer.observationShape(), trainer.actions(), trainer.network(), config.hidden,
-                    config.dueling), config.out.resolve("model.safetensors"));
+                    trainer.head()), config.out.resolve("model.safetensors"));
             Evaluation.Result eval = Evaluation.run(q, config.envId, config.evalEpisodes, config.seed, 0.0);
             if (config.captureVideo) {
                 run.video(config.totalTimesteps, q);
