@@ -9,7 +9,9 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Row i of A at step k is {@code x[rowBase_i + steps[k]]}: the same products in the same order
  * as {@link MatmulSimd#kernel} over the explicit im2col matrix, so every element of C gets the
- * same bits. One load of the step's offset is shared by the four rows.
+ * same bits. One load of the step's offset is shared by the four rows. The multiply-adds and the
+ * stores repeat MatmulSimd's on purpose: a shared helper would take the eight accumulators as
+ * arguments, and wherever the JIT declined to inline it they would be boxed on every call.
  */
 final class ImplicitGemmSimd {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
