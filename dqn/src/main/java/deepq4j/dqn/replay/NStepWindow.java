@@ -79,9 +79,9 @@ public final class NStepWindow {
         count--;
     }
 
-    /** gamma^k, the factor on V(s') of a transition that summed k rewards: gamma itself for one step. */
+    /** gamma^k, the factor on V(s') of a transition that summed k rewards (Math.pow(gamma, 1) is gamma exactly). */
     private float discount(int k) {
-        return k == 1 ? (float) gamma : (float) Math.pow(gamma, k);
+        return (float) Math.pow(gamma, k);
     }
 
     /** The steps in the window, not yet written (at most n - 1 between steps). */
