@@ -1,7 +1,6 @@
 package deepq4j.dqn;
 
 import deepq4j.autograd.Variable;
-import deepq4j.nn.Linear;
 import deepq4j.nn.Module;
 import deepq4j.tensor.Backend;
 import deepq4j.tensor.Generator;
@@ -19,33 +18,33 @@ import deepq4j.tensor.Tensor;
  */
 public final class CategoricalQNetwork extends Module {
     private final Module body;
-    private final Linear head;
-    private final Linear value;
+    private final Module head;
+    private final Module value;
     private final int actions;
     private final int atoms;
     private Tensor support;
 
     /**
-     * A categorical head of {@code actions} x {@code atoms} logits on {@code body}, whose output has
-     * {@code features} values; the atoms are evenly spaced from {@code vMin} to {@code vMax}.
+     * A categorical head of {@code actions} x {@code head.atoms()} logits on {@code body}, whose
+     * output has {@code features} values; the atoms are evenly spaced from {@code head.vMin()} to
+     * {@code head.vMax()}; dueling streams and noisy layers where {@code head} says so.
      */
-    public CategoricalQNetwork(Module body, int features, int actions, int atoms, double vMin, double vMax, boolean dueling,
-                               Generator g) {
-        if (atoms < 2 || !(vMin < vMax)) {
-            throw new IllegalArgumentException("CategoricalQNetwork: needs at least 2 atoms on an interval v_min < v_max, got " + atoms
-                    + " atoms on [" + vMin + ", " + vMax + "]");
+    public CategoricalQNetwork(Module body, int features, int actions, QNetworks.Head head, Generator g) {
+        if (head.atoms() < 2 || !(head.vMin() < head.vMax())) {
+            throw new IllegalArgumentException("CategoricalQNetwork: needs at least 2 atoms on an interval v_min < v_max, got "
+                    + head.atoms() + " atoms on [" + head.vMin() + ", " + head.vMax() + "]");
         }
         this.body = registerModule("body", body);
         this.actions = actions;
-        this.atoms = atoms;
-        if (dueling) {
-            this.value = registerModule("value", new Linear(features, atoms, true, g));
-            this.head = registerModule("advantage", new Linear(features, actions * atoms, true, g));
+        this.atoms = head.atoms();
+        if (head.dueling()) {
+            this.value = registerModule("value", head.linear(features, atoms, g));
+            this.head = registerModule("advantage", head.linear(features, actions * atoms, g));
         } else {
             this.value = null;
-            this.head = registerModule("head", new Linear(features, actions * atoms, true, g));
+            this.head = registerModule("head", head.linear(features, actions * atoms, g));
         }
-        this.support = Tensor.of(atomValues(atoms, vMin, vMax), atoms);
+        this.support = Tensor.of(atomValues(atoms, head.vMin(), head.vMax()), atoms);
     }
 
     /** z_i = v_min + i (v_max - v_min) / (K - 1), computed in double and rounded once. */

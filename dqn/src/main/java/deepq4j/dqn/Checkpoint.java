@@ -67,6 +67,7 @@ public final class Checkpoint {
         meta.put("seconds", Double.toString(seconds));
         meta.put("nanos", longs(t.timer.nanos()));
         meta.put("rng.coin", longs(t.coin.getState()));
+        meta.put("rng.init", longs(t.init.getState())); // the noisy layers' noise after the weights
         meta.put("rng.buffer", longs(t.buffer.rngState()));
         meta.put("rng.action_space", longs(t.env.actionSpace().samplerState()));
         meta.put("buffer.next", Integer.toString(t.buffer.transitions().nextSlot()));
@@ -133,6 +134,7 @@ public final class Checkpoint {
         t.buffer.transitions().requireValidTransitions(t.actions);
         t.buffer.loadExactState(withPrefix(contents.float64(), "buffer."));
         t.coin.setState(parseLongs(need(meta, "rng.coin")));
+        t.init.setState(parseLongs(need(meta, "rng.init")));
         t.timer.setNanos(parseLongs(need(meta, "nanos")));
 
         // The environment: the same seed, then every action again.

@@ -40,8 +40,10 @@ public class DqnConfig {
     @Option(names = "--train-frequency", description = "environment steps per gradient step (default: ${DEFAULT-VALUE})")
     public int trainFrequency = 10;
 
-    @Option(names = "--algorithm", description = "dqn (the DQN family of the flags below) or c51 (distributional: a categorical "
-            + "return distribution per action, cross-entropy to the projected target) (default: ${DEFAULT-VALUE})")
+    @Option(names = "--algorithm", description = "dqn (the DQN family of the flags below), c51 (distributional: a categorical "
+            + "return distribution per action, cross-entropy to the projected target) or rainbow (c51 with --double-dqn, --dueling, "
+            + "--prioritized-replay --per-alpha 0.5, --n-step 3 and --noisy, each of which its --no- form or value turns off) "
+            + "(default: ${DEFAULT-VALUE})")
     public Algorithm algorithm = Algorithm.dqn;
 
     @Option(names = "--n-atoms", description = "c51: atoms of the return distribution (default: ${DEFAULT-VALUE}, CleanRL's c51.py)")
@@ -88,12 +90,17 @@ public class DqnConfig {
     public boolean noReplay;
     @Option(names = "--no-target-network", description = "DQN 2013: bootstrap from the online network itself")
     public boolean noTargetNetwork;
-    @Option(names = "--double-dqn", description = "Double DQN: the online network picks a', the target network values it")
+    // Negatable (--no-double-dqn, ...) so that each part of Rainbow can be switched off.
+    @Option(names = "--double-dqn", negatable = true, description = "Double DQN: the online network picks a', the target network values it")
     public boolean doubleDqn;
-    @Option(names = "--dueling", description = "dueling network: Q = V + A - mean(A)")
+    @Option(names = "--dueling", negatable = true, description = "dueling network: Q = V + A - mean(A)")
     public boolean dueling;
-    @Option(names = "--prioritized-replay", description = "prioritized experience replay (proportional, Schaul et al. 2016)")
+    @Option(names = "--prioritized-replay", negatable = true, description = "prioritized experience replay (proportional, Schaul et al. 2016)")
     public boolean prioritizedReplay;
+    @Option(names = "--noisy", negatable = true, description = "NoisyNets (Fortunato et al. 2018): every fully connected layer a "
+            + "NoisyLinear (sigma0 0.5), its noise drawn anew every step; epsilon-greedy is then off (--start-e and --end-e 0) "
+            + "unless those flags are given")
+    public boolean noisy;
     @Option(names = "--per-alpha", description = "priority exponent of prioritized replay (default: ${DEFAULT-VALUE})")
     public double perAlpha = 0.6;
     @Option(names = "--per-beta", description = "starting importance-sampling exponent, annealed to 1 over the run (default: ${DEFAULT-VALUE})")
@@ -220,7 +227,48 @@ public class DqnConfig {
     }
 
     /** The algorithms of --algorithm. */
-    public enum Algorithm { dqn, c51 }
+    public enum Algorithm { dqn, c51, rainbow }
+
+    /** Whether the network gives return distributions: C51 and Rainbow. */
+    public boolean categorical() {
+        return algorithm == Algorithm.c51 || algorithm == Algorithm.rainbow;
+    }
+
+    /**
+     * The defaults of the environment's baseline ({@link #applyEnvironmentDefaults}), then those of
+     * the algorithm ({@link #applyAlgorithmDefaults}), for the flags the user did not set.
+     */
+    public void applyDefaults(java.util.function.Predicate<String> setByUser) {
+        applyEnvironmentDefaults(setByUser);
+        applyAlgorithmDefaults(setByUser);
+    }
+
+    /**
+     * Rainbow (Hessel et al. 2018) is C51 with five more parts, each switched on here unless its
+     * flag was given: Double DQN, the dueling network, prioritized replay with the paper's alpha
+     * of 0.5, 3-step returns, and noisy layers. The rest keeps the run's defaults: CleanRL's
+     * rainbow_atari.py scales the paper's Atari settings to its own DQN's the same way.
+     * Noisy networks explore by themselves, so epsilon-greedy is off with them unless
+     * --start-e or --end-e asks for it.
+     */
+    public void applyAlgorithmDefaults(java.util.function.Predicate<String> setByUser) {
+        if (algorithm == Algorithm.rainbow) {
+            doubleDqn = setByUser.test("--double-dqn") || setByUser.test("--no-double-dqn") ? doubleDqn : true;
+            dueling = setByUser.test("--dueling") || setByUser.test("--no-dueling") ? dueling : true;
+            prioritizedReplay = setByUser.test("--prioritized-replay") || setByUser.test("--no-prioritized-replay") ? prioritizedReplay : true;
+            noisy = setByUser.test("--noisy") || setByUser.test("--no-noisy") ? noisy : true;
+            if (!setByUser.test("--per-alpha")) {
+                perAlpha = 0.5;
+            }
+            if (!setByUser.test("--n-step")) {
+                nStep = 3;
+            }
+        }
+        if (noisy && !setByUser.test("--start-e") && !setByUser.test("--end-e")) {
+            startE = 0;
+            endE = 0;
+        }
+    }
 
     /** The epsilon schedules. */
     public enum ScheduleKind { linear, exponential }
@@ -276,7 +324,10 @@ public class DqnConfig {
 
     /** A short name of the algorithm these flags select, e.g. "DQN 2015 + Double + Dueling + PER". */
     public String algorithmName() {
-        String base = algorithm == Algorithm.c51 ? (noTargetNetwork ? "C51 without a target network" : "C51")
+        if (algorithm == Algorithm.rainbow && doubleDqn && dueling && prioritizedReplay && nStep == 3 && noisy && !noTargetNetwork) {
+            return "Rainbow"; // all six parts; with one off, the name lists the parts that are on
+        }
+        String base = categorical() ? (noTargetNetwork ? "C51 without a target network" : "C51")
                 : noReplay ? "online Q-learning" : noTargetNetwork ? "DQN 2013" : "DQN 2015";
         StringBuilder s = new StringBuilder(base);
         if (doubleDqn) {
@@ -290,6 +341,9 @@ public class DqnConfig {
         }
         if (nStep > 1) {
             s.append(" + ").append(nStep).append("-step");
+        }
+        if (noisy) {
+            s.append(" + Noisy");
         }
         return s.toString();
     }
@@ -329,6 +383,7 @@ public class DqnConfig {
         m.put("double_dqn", doubleDqn);
         m.put("dueling", dueling);
         m.put("prioritized_replay", prioritizedReplay);
+        m.put("noisy", noisy);
         m.put("per_alpha", perAlpha);
         m.put("per_beta", perBeta);
         m.put("per_epsilon", perEpsilon);

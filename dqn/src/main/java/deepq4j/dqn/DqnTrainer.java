@@ -19,6 +19,7 @@ import deepq4j.nn.ExponentialLr;
 import deepq4j.nn.GradientClipping;
 import deepq4j.nn.Losses;
 import deepq4j.nn.Module;
+import deepq4j.nn.NoisyLinear;
 import deepq4j.nn.RMSprop;
 import deepq4j.opencl.Devices;
 import deepq4j.tensor.Backend;
@@ -57,6 +58,8 @@ public final class DqnTrainer {
     private final TdTarget tdTarget;
     private final EpsilonSchedule epsilon;
     final Generator coin;
+    /** Drew the initial weights; with --noisy it goes on to draw the noisy layers' noise (a checkpoint keeps its state). */
+    final Generator init;
     /** Where the networks live and train: the CPU, or an OpenCL device. */
     private final Backend backend;
     /** Where the wall time goes, for docs/performance.md. */
@@ -103,7 +106,7 @@ public final class DqnTrainer {
         // One generator for the weights, one for exploration, one for the buffer: each stream is
         // reproducible from the seed alone, whatever the others draw.
         this.backend = Devices.backend(config.device);
-        Generator init = new Generator(config.seed);
+        this.init = new Generator(config.seed);
         // Built on the CPU from the seed (so a seed gives the same initial weights on every device), then moved.
         this.head = headFor(config);
         this.q = QNetworks.build(network, observationShape, config.hidden, actions, head, init).to(backend);
@@ -153,11 +156,14 @@ public final class DqnTrainer {
         return head;
     }
 
-    /** The last layer the flags ask for: C51's distributions over --n-atoms on [--v-min, --v-max], or Q-values; dueling or not. */
+    /**
+     * The last layer the flags ask for: C51's distributions over --n-atoms on [--v-min, --v-max],
+     * or Q-values; dueling or not; noisy layers or plain ones.
+     */
     static QNetworks.Head headFor(DqnConfig config) {
-        return config.algorithm == DqnConfig.Algorithm.c51
-                ? new QNetworks.Head(config.dueling, config.nAtoms, config.vMin, config.vMax)
-                : QNetworks.Head.scalar(config.dueling);
+        return config.categorical()
+                ? new QNetworks.Head(config.dueling, config.nAtoms, config.vMin, config.vMax, config.noisy)
+                : new QNetworks.Head(config.dueling, 1, 0, 0, config.noisy);
     }
 
     /** The observation shape and number of actions of the environment. */
@@ -191,8 +197,12 @@ public final class DqnTrainer {
         double eps = epsilon.epsilon(step, episodes);
         for (; step < config.totalTimesteps; step++) {
             timer.restart();
-            // 1. Act: a random action with probability epsilon, otherwise the greedy one.
+            // 1. Act: a random action with probability epsilon, otherwise the greedy one (with
+            //    --noisy, greedy under fresh noise: the network's own exploration).
             eps = epsilon.epsilon(step, episodes);
+            if (config.noisy) {
+                NoisyLinear.resetNoiseIn(q);
+            }
             int action = coin.nextDouble() < eps ? env.actionSpace().sample() : Evaluation.greedyAction(q, obs, observationShape, backend);
             history.add(action);
             timer.lap(Phase.act);
@@ -270,6 +280,13 @@ public final class DqnTrainer {
      * batches of their own; {@code step} only names the step in a divergence error.
      */
     public Update learn(Batch b, long step) {
+        if (config.noisy) {
+            // Independent noise for the step: the online network's for Q(s, a), the target's for the TD target.
+            NoisyLinear.resetNoiseIn(q);
+            if (target != q) {
+                NoisyLinear.resetNoiseIn(target);
+            }
+        }
         // Every tensor of the step dies at its end: the arena hands their memory to the next step,
         // which finds it in cache instead of in fresh heap (TensorArena says why that matters).
         try (TensorArena ignored = TensorArena.open()) {

@@ -1,7 +1,6 @@
 package deepq4j.dqn;
 
 import deepq4j.autograd.Variable;
-import deepq4j.nn.Linear;
 import deepq4j.nn.Module;
 import deepq4j.tensor.Generator;
 
@@ -12,14 +11,17 @@ import deepq4j.tensor.Generator;
  */
 public class DuelingQNetwork extends Module {
     private final Module body;
-    private final Linear value;
-    private final Linear advantage;
+    private final Module value;
+    private final Module advantage;
 
-    /** A dueling head of {@code actions} outputs on {@code body}, whose output has {@code features} values. */
-    public DuelingQNetwork(Module body, int features, int actions, Generator g) {
+    /**
+     * A dueling head of {@code actions} outputs on {@code body}, whose output has {@code features}
+     * values; the streams' layers are noisy where {@code head} says so.
+     */
+    public DuelingQNetwork(Module body, int features, int actions, QNetworks.Head head, Generator g) {
         this.body = registerModule("body", body);
-        this.value = registerModule("value", new Linear(features, 1, true, g));
-        this.advantage = registerModule("advantage", new Linear(features, actions, true, g));
+        this.value = registerModule("value", head.linear(features, 1, g));
+        this.advantage = registerModule("advantage", head.linear(features, actions, g));
     }
 
     @Override

@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * Runs a Q-network greedily (epsilon 0, as CleanRL's evaluation with its default epsilon of
  * 0.05 set to 0 by the contract) for a number of episodes, each on a freshly made environment
- * reset with its own seed, far from the seeds training used.
+ * reset with its own seed, far from the seeds training used. The network plays in evaluation
+ * mode: a noisy network with its mean weights, as torch's {@code model.eval()} would.
  */
 public final class Evaluation {
     /** Seeds of evaluation episode i are {@code seed + SEED_OFFSET + i}: apart from training's {@code seed}. */
@@ -69,6 +70,18 @@ public final class Evaluation {
 
     /** As {@link #run(Module, String, int, long, double)}, the environment made with {@code envKwargs} (as gymnasium.make's). */
     public static Result run(Module q, String envId, Map<String, ?> envKwargs, int episodes, long seed, double epsilon) {
+        boolean training = q.isTraining();
+        q.eval(); // noisy layers play their mean weights; training mode comes back after
+        try {
+            return play(q, envId, envKwargs, episodes, seed, epsilon);
+        } finally {
+            if (training) {
+                q.train();
+            }
+        }
+    }
+
+    private static Result play(Module q, String envId, Map<String, ?> envKwargs, int episodes, long seed, double epsilon) {
         double[] returns = new double[episodes];
         int[] lengths = new int[episodes];
         Generator coin = new Generator(seed + SEED_OFFSET);
@@ -92,6 +105,18 @@ public final class Evaluation {
 
     /** As {@link #recordGif(Module, String, long, Path)}, the environment made with {@code envKwargs}. */
     public static double recordGif(Module q, String envId, Map<String, ?> envKwargs, long seed, Path path) throws IOException {
+        boolean training = q.isTraining();
+        q.eval();
+        try {
+            return recordEpisode(q, envId, envKwargs, seed, path);
+        } finally {
+            if (training) {
+                q.train();
+            }
+        }
+    }
+
+    private static double recordEpisode(Module q, String envId, Map<String, ?> envKwargs, long seed, Path path) throws IOException {
         Env env = Envs.make(envId, envKwargs);
         float[] first = env.reset(seed);
         int[] shape = env.observationSpace().shape();

@@ -4,6 +4,7 @@ import deepq4j.nn.Conv2d;
 import deepq4j.nn.Flatten;
 import deepq4j.nn.Linear;
 import deepq4j.nn.Module;
+import deepq4j.nn.NoisyLinear;
 import deepq4j.nn.ReLU;
 import deepq4j.nn.Sequential;
 import deepq4j.tensor.Generator;
@@ -23,17 +24,24 @@ public final class QNetworks {
     /**
      * What the last layer gives per action: one Q-value (with {@code atoms} = 1), or C51's
      * distribution over {@code atoms} values evenly spaced on [vMin, vMax]; either one plain
-     * linear layer or dueling streams.
+     * linear layer or dueling streams. With {@code noisy} every fully connected layer of the
+     * network, the head's and the hidden ones, is a {@link NoisyLinear} (NoisyNets; the conv
+     * layers stay as they are, as in Fortunato et al.).
      */
-    public record Head(boolean dueling, int atoms, double vMin, double vMax) {
-        /** One Q-value per action. */
+    public record Head(boolean dueling, int atoms, double vMin, double vMax, boolean noisy) {
+        /** One Q-value per action, plain layers. */
         public static Head scalar(boolean dueling) {
-            return new Head(dueling, 1, 0, 0);
+            return new Head(dueling, 1, 0, 0, false);
         }
 
         /** Whether the head gives return distributions (C51). */
         public boolean categorical() {
             return atoms > 1;
+        }
+
+        /** A fully connected layer of this network: {@link NoisyLinear} or {@link Linear}, initialised from {@code g}. */
+        public Module linear(int in, int out, Generator g) {
+            return noisy ? new NoisyLinear(in, out, g) : new Linear(in, out, true, g);
         }
     }
 
@@ -128,7 +136,7 @@ public final class QNetworks {
             if (h < 1) {
                 throw new IllegalArgumentException("QNetworks.mlp: hidden sizes must be positive, got " + h);
             }
-            layers.add(new Linear(width, h, true, g));
+            layers.add(head.linear(width, h, g));
             layers.add(new ReLU(true));
             width = h;
         }
@@ -144,7 +152,7 @@ public final class QNetworks {
         layers.add(new Conv2d(channels, 16, 3, 1, 0, true, g));
         layers.add(new ReLU(true));
         layers.add(new Flatten());
-        layers.add(new Linear(16 * 8 * 8, 128, true, g));
+        layers.add(head.linear(16 * 8 * 8, 128, g));
         layers.add(new ReLU(true));
         return head(layers, 128, actions, head, g);
     }
@@ -159,7 +167,7 @@ public final class QNetworks {
         layers.add(new Conv2d(64, 64, 3, 1, 0, true, g));
         layers.add(new ReLU(true));
         layers.add(new Flatten());
-        layers.add(new Linear(64 * 7 * 7, 512, true, g));
+        layers.add(head.linear(64 * 7 * 7, 512, g));
         layers.add(new ReLU(true));
         return head(layers, 512, actions, head, g);
     }
@@ -183,31 +191,33 @@ public final class QNetworks {
                 case mlp:
                     width = observationShape[0];
                     for (int h : hidden) {
-                        count = Math.addExact(count, linear(width, h));
+                        count = Math.addExact(count, linear(width, h, head));
                         width = h;
                     }
                     break;
                 case minatar:
-                    count = conv(observationShape[0], 16, 3) + linear(16 * 8 * 8, 128);
+                    count = conv(observationShape[0], 16, 3) + linear(16 * 8 * 8, 128, head);
                     width = 128;
                     break;
                 case nature:
-                    count = conv(observationShape[0], 32, 8) + conv(32, 64, 4) + conv(64, 64, 3) + linear(64 * 7 * 7, 512);
+                    count = conv(observationShape[0], 32, 8) + conv(32, 64, 4) + conv(64, 64, 3) + linear(64 * 7 * 7, 512, head);
                     width = 512;
                     break;
                 default:
                     throw new IllegalArgumentException("unknown network " + kind);
             }
             long outputs = Math.multiplyExact((long) actions, head.atoms());
-            long last = head.dueling() ? Math.addExact(linear(width, head.atoms()), linear(width, outputs)) : linear(width, outputs);
+            long last = head.dueling() ? Math.addExact(linear(width, head.atoms(), head), linear(width, outputs, head))
+                    : linear(width, outputs, head);
             return Math.addExact(count, last);
         } catch (ArithmeticException e) {
             return Long.MAX_VALUE;
         }
     }
 
-    private static long linear(long in, long out) {
-        return Math.addExact(Math.multiplyExact(in, out), out);
+    /** A fully connected layer's parameters: weights and biases, twice over (mean and sigma) for a noisy one. */
+    private static long linear(long in, long out, Head head) {
+        return Math.multiplyExact(Math.addExact(Math.multiplyExact(in, out), out), head.noisy() ? 2 : 1);
     }
 
     private static long conv(long in, long out, long kernel) {
@@ -217,15 +227,13 @@ public final class QNetworks {
     /** The last layer: one linear layer to the actions, the dueling streams, or C51's distributions, on top of the body. */
     private static Module head(List<Module> body, int features, int actions, Head head, Generator g) {
         if (head.categorical()) {
-            return new CategoricalQNetwork(new Sequential(body.toArray(new Module[0])), features, actions, head.atoms(), head.vMin(),
-                    head.vMax(), head.dueling(), g);
+            return new CategoricalQNetwork(new Sequential(body.toArray(new Module[0])), features, actions, head, g);
         }
-        boolean dueling = head.dueling();
-        if (dueling) {
-            return new DuelingQNetwork(new Sequential(body.toArray(new Module[0])), features, actions, g);
+        if (head.dueling()) {
+            return new DuelingQNetwork(new Sequential(body.toArray(new Module[0])), features, actions, head, g);
         }
         List<Module> layers = new ArrayList<>(body);
-        layers.add(new Linear(features, actions, true, g));
+        layers.add(head.linear(features, actions, g));
         return new Sequential(layers.toArray(new Module[0]));
     }
 }

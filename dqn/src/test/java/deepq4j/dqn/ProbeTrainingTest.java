@@ -27,6 +27,14 @@ public class ProbeTrainingTest {
         {{1f, -1f}, {-1f, 1f}},
     };
     private static final double[] TOLERANCE = {5e-4, 5e-4, 5e-4, 5e-4, 1e-3};
+    /**
+     * Noisy networks land further from the values: after 5,000 steps sigma is still far from 0, so
+     * the online network's noise moves each gradient and the target network's noise each target.
+     * Measured (Rainbow, 512- and 256-bit vectors): within 4.3e-3 on every probe, in the mean
+     * network as in the average over 20,000 noise draws. Probe 3's gamma stays visible: a target
+     * without it is 1e-2 off.
+     */
+    private static final double NOISY_TOLERANCE = 7.5e-3;
 
     public static DqnConfig probeConfig(int probe) {
         DqnConfig c = DqnConfig.forProbe("Probe" + probe + "-v0", probe <= 2 ? 3_000 : 5_000);
@@ -65,6 +73,26 @@ public class ProbeTrainingTest {
         learnsTheProbesValues(probe, config);
     }
 
+    /**
+     * Rainbow on the same probes: C51 with Double DQN, dueling streams, prioritized replay,
+     * 3-step returns and noisy layers. Its values are held to {@link #NOISY_TOLERANCE}.
+     */
+    @ParameterizedTest(name = "Probe{0}, Rainbow")
+    @ValueSource(ints = {1, 2, 3, 4, 5})
+    void rainbowLearnsTheProbesValues(int probe) throws Exception {
+        DqnConfig config = probeConfig(probe);
+        config.algorithm = DqnConfig.Algorithm.rainbow;
+        config.nAtoms = 51;
+        config.vMin = -10;
+        config.vMax = 10;
+        config.applyAlgorithmDefaults(flag -> false);
+        // The probes ask for the value of every action, the bad ones too, which a network exploring by its noise alone stops
+        // visiting once it is sure of them (that is the point of the noise): the probe's epsilon schedule stays on.
+        config.startE = 1;
+        config.endE = 0.1;
+        learnsTheProbesValues(probe, config);
+    }
+
     private static void learnsTheProbesValues(int probe, String device) throws Exception {
         DqnConfig config = probeConfig(probe);
         config.device = device;
@@ -74,7 +102,7 @@ public class ProbeTrainingTest {
     private static void learnsTheProbesValues(int probe, DqnConfig config) throws Exception {
         String device = config.device;
         DqnTrainer trainer = new DqnTrainer(config);
-        Module q = trainer.train(TrainingLog.NONE, null).q();
+        Module q = trainer.train(TrainingLog.NONE, null).q().eval(); // a noisy network answers with its mean weights
         Backend backend = q.parameters().get(0).data().backend();
         assertEquals(device.equals("cpu") ? "cpu" : "opencl:0", backend.name(), "the network trained on the device asked for");
         float[][] obs = OBSERVATIONS[probe - 1];
@@ -85,7 +113,7 @@ public class ProbeTrainingTest {
             }
             float[] expected = EXPECTED[probe - 1][i];
             for (int a = 0; a < expected.length; a++) {
-                assertEquals(expected[a], values[a], TOLERANCE[probe - 1],
+                assertEquals(expected[a], values[a], config.noisy ? NOISY_TOLERANCE : TOLERANCE[probe - 1],
                         "Probe" + probe + " on " + device + ": Q(" + obs[i][0] + ", " + a + ")");
             }
         }

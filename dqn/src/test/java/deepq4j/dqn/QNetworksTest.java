@@ -30,8 +30,9 @@ class QNetworksTest {
                 if (dueling && kind == QNetworks.Kind.mlp && hidden.length == 0) {
                     continue; // a dueling MLP needs a hidden layer
                 }
-                // one Q-value per action, and C51's distributions over 7 atoms
-                for (QNetworks.Head head : new QNetworks.Head[] {QNetworks.Head.scalar(dueling), new QNetworks.Head(dueling, 7, -1, 1)}) {
+                // one Q-value per action, and C51's distributions over 7 atoms, each with plain and noisy layers
+                for (QNetworks.Head head : new QNetworks.Head[] {QNetworks.Head.scalar(dueling), new QNetworks.Head(dueling, 7, -1, 1, false),
+                        new QNetworks.Head(dueling, 1, 0, 0, true), new QNetworks.Head(dueling, 7, -1, 1, true)}) {
                     assertEquals(built(kind, (int[]) c[1], hidden, (int) c[3], head),
                             QNetworks.parameterCount(kind, (int[]) c[1], hidden, (int) c[3], head), kind + " " + head);
                 }

@@ -151,6 +151,15 @@ class ResumeTest {
         crashResumeAndCompare("CartPole-v1", "--algorithm", "c51", "--n-atoms", "21", "--v-min", "-50", "--v-max", "50");
     }
 
+    /**
+     * Rainbow: on top of C51's state, the noisy layers' noise, drawn every step from the generator
+     * that drew the weights; the checkpoint keeps that generator's state.
+     */
+    @Test
+    void aResumedRainbowRunEndsAsAnUninterruptedOne() throws Exception {
+        crashResumeAndCompare("CartPole-v1", "--algorithm", "rainbow", "--n-atoms", "21", "--v-min", "-50", "--v-max", "50");
+    }
+
     @Test
     void aResumedMinAtarRunWithRmspropAndHuberEndsAsAnUninterruptedOne() throws Exception {
         crashResumeAndCompare("MinAtar/Breakout-v1", "--exploration-fraction", "0.5");

@@ -80,6 +80,19 @@ public class NoisyLinear extends Module {
         });
     }
 
+    /**
+     * Draws new noise for every NoisyLinear in {@code module}, itself or any sub-module, in
+     * registration order (a network of plain layers is left as it is).
+     */
+    public static void resetNoiseIn(Module module) {
+        if (module instanceof NoisyLinear noisy) {
+            noisy.resetNoise();
+        }
+        for (Module child : module.namedChildren().values()) {
+            resetNoiseIn(child);
+        }
+    }
+
     /** n values of f(x) = sign(x) sqrt(|x|), x standard normal. */
     private float[] scaledNoise(int n) {
         float[] v = new float[n];

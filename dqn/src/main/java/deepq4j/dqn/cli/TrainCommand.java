@@ -44,7 +44,7 @@ final class TrainCommand implements Callable<Integer> {
         java.util.List<String> original = spec.commandLine().getParseResult().originalArgs();
         config.commandLine = original.subList(original.indexOf("train") + 1, original.size()).toArray(new String[0]);
         // Flags left unset take the defaults of the environment's own baseline (MinAtar's DQN for MinAtar ids).
-        config.applyEnvironmentDefaults(flag -> spec.commandLine().getParseResult().hasMatchedOption(flag));
+        config.applyDefaults(flag -> spec.commandLine().getParseResult().hasMatchedOption(flag));
         try {
             config.validate();
         } catch (IllegalArgumentException e) {

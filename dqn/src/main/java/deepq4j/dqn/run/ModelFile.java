@@ -50,15 +50,18 @@ public final class ModelFile {
             meta.put("v_min", String.valueOf(d.head().vMin()));
             meta.put("v_max", String.valueOf(d.head().vMax()));
         }
+        if (d.head().noisy()) {
+            meta.put("noisy", "true"); // NoisyNets' mean and sigma tensors; absent for plain layers
+        }
         Safetensors.save(q.stateDict(), meta, path);
     }
 
     /**
      * The keys a model file's metadata holds, each required ("network" may be absent in files older than conv networks;
-     * "atoms", "v_min" and "v_max" are there only for C51's categorical heads).
+     * "atoms", "v_min" and "v_max" are there only for C51's categorical heads, "noisy" only for noisy networks).
      */
     private static final java.util.Set<String> KEYS = java.util.Set.of("format", "env_id", "observation_shape", "actions", "network",
-            "hidden", "dueling", "atoms", "v_min", "v_max");
+            "hidden", "dueling", "atoms", "v_min", "v_max", "noisy");
 
     /**
      * The model file {@code path} names: the file itself, or a run directory's model.safetensors.
@@ -106,7 +109,8 @@ public final class ModelFile {
             int[] observations = sizes(meta, "observation_shape", false);
             QNetworks.requireFits(kind, observations);
             boolean dueling = bool(required(meta, "dueling"), "dueling");
-            QNetworks.Head head = QNetworks.Head.scalar(dueling);
+            boolean noisy = meta.containsKey("noisy") && bool(meta.get("noisy"), "noisy");
+            QNetworks.Head head = new QNetworks.Head(dueling, 1, 0, 0, noisy);
             if (meta.containsKey("atoms") || meta.containsKey("v_min") || meta.containsKey("v_max")) {
                 int atoms = size(required(meta, "atoms"), "atoms");
                 double vMin = number(required(meta, "v_min"), "v_min");
@@ -114,7 +118,7 @@ public final class ModelFile {
                 if (atoms < 2 || atoms > 10_000 || !(vMin < vMax)) {
                     throw new IllegalArgumentException(atoms + " atoms on [" + vMin + ", " + vMax + "] (needs 2..10000 atoms and v_min < v_max)");
                 }
-                head = new QNetworks.Head(dueling, atoms, vMin, vMax);
+                head = new QNetworks.Head(dueling, atoms, vMin, vMax, noisy);
             }
             return new Description(envId, observations, size(required(meta, "actions"), "actions"), kind,
                     sizes(meta, "hidden", true), head);

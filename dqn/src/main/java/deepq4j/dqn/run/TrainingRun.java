@@ -41,7 +41,7 @@ public final class TrainingRun {
         CommandLine.ParseResult parsed = cl.parseArgs(args);
         DqnConfig c = ((TrainFlags) cl.getCommand()).config;
         c.commandLine = args.clone();
-        c.applyEnvironmentDefaults(parsed::hasMatchedOption);
+        c.applyDefaults(parsed::hasMatchedOption);
         try {
             c.validate();
         } catch (IllegalArgumentException e) {
