@@ -82,31 +82,36 @@ final class ImplicitGemm {
             int kc = Math.min(KC, k - pc);
             float[] bp = b.panel(pc, kc, 0, n, s.panel);
             boolean first = pc == 0;
-            for (int i = from; i < to; i += MR) {
-                int rows = Math.min(MR, to - i);
+            for (int i = from; i < to; ) {
+                int h = MatmulKernel.stripHeight(to - from, i - from);
+                int rows = Math.min(h, to - i);
                 // A ragged strip of rows (or no Vector API) goes through a packed strip and the
                 // matmul's own micro-kernel: the same chain of multiply-adds for every element.
-                boolean packed = rows < MR || !simd;
+                boolean packed = rows < h || !simd;
                 if (packed) {
                     packStrip(rows, kc, x, rowBase, i, steps, pc, s.strip);
                 }
                 for (int js = 0; js < n; js += NR) {
                     int cols = Math.min(NR, n - js);
-                    boolean whole = rows == MR && cols == NR;
+                    boolean whole = rows == h && cols == NR;
                     float[] out = whole ? c : s.tile;
                     int at = whole ? i * ldc + js : 0;
                     int stride = whole ? ldc : NR;
                     boolean overwrite = !whole || first;
                     if (packed) {
-                        MatmulKernel.microKernel(simd, kc, s.strip, 0, 1, MR, bp, js * kc, out, at, stride, overwrite, null, 0);
+                        MatmulKernel.microKernel(simd, MR, kc, s.strip, 0, 1, MR, bp, js * kc, out, at, stride, overwrite, null, 0);
+                    } else if (h == MR) {
+                        ImplicitGemmSimd.kernel(kc, x, rowBase[i], rowBase[i + 1], rowBase[i + 2], rowBase[i + 3], rowBase[i + 4],
+                                steps, pc, bp, js * kc, out, at, stride, overwrite);
                     } else {
-                        ImplicitGemmSimd.kernel(kc, x, rowBase[i], rowBase[i + 1], rowBase[i + 2], rowBase[i + 3], steps, pc, bp,
+                        ImplicitGemmSimd.kernel4(kc, x, rowBase[i], rowBase[i + 1], rowBase[i + 2], rowBase[i + 3], steps, pc, bp,
                                 js * kc, out, at, stride, overwrite);
                     }
                     if (!whole) {
                         MatmulKernel.storeTile(simd, s.tile, rows, cols, c, i * ldc + js, ldc, 1, first);
                     }
                 }
+                i += h;
             }
         }
     }

@@ -13,8 +13,13 @@ import java.util.Arrays;
  * orientation chosen, and however the work is split across threads.
  */
 final class MatmulKernel {
-    /** Rows of the micro-kernel's C block. */
-    static final int MR = 4;
+    /** Rows of the micro-kernel's C block ({@link MatmulSimd} says why five). */
+    static final int MR = MatmulSimd.MR;
+    /**
+     * Products of fewer rows than this skip the blocked kernel (acting on one observation). Four,
+     * not MR: a product of 4 rows has always taken the blocked path, and its bits stay as they were.
+     */
+    static final int FEW_ROWS = 4;
     /** Columns of the micro-kernel's C block: two SIMD vectors, or 16 without the Vector API. */
     static final int NR = Simd.available() ? MatmulSimd.NR : 16;
     /** Depth of a packed block: a KC x NR strip of B is 32 KiB at NR = 32, the size of L1. */
@@ -71,7 +76,7 @@ final class MatmulKernel {
         // A product of a few rows (acting on one observation) takes the dot-product path whatever the
         // cost model says: the model prices only the blocked kernel, and at 256-bit vectors (NR 16)
         // it found the transposed blocked product cheaper for 1 x 120 x 84, which ran 4x slower.
-        boolean fewRows = m < MR && Simd.enabled() && MatmulSimd.handlesFewRows(aCs, bRs, bCs, cCs);
+        boolean fewRows = m < FEW_ROWS && Simd.enabled() && MatmulSimd.handlesFewRows(aCs, bRs, bCs, cCs);
         if (!fewRows && swapPays(m, n, k, aCs, bRs, cRs, cCs)) {
             // C^T = B^T A^T: a tall, narrow C (the input gradient of a 2-action head, say) becomes
             // a short, wide one that fills the micro-kernel's vectors. Only strides change, and each
@@ -105,7 +110,7 @@ final class MatmulKernel {
     static void gemmWithBias(int m, int n, int k, float[] a, int aOff, int aRs, int aCs, CpuStorage bStorage, int bOff, int bRs,
                              int bCs, float[] bias, int biasOff, float[] c, int cOff, int ldc) {
         float[] b = bStorage.data();
-        if (m < MR || k == 0 || swapPays(m, n, k, aCs, bRs, ldc, 1)) {
+        if (m < FEW_ROWS || k == 0 || swapPays(m, n, k, aCs, bRs, ldc, 1)) {
             // Too few rows for the blocked kernel (acting), or a narrow output that is cheaper
             // transposed (a 2-action head): start from the bias, then accumulate the product.
             for (int i = 0; i < m; i++) {
@@ -179,7 +184,7 @@ final class MatmulKernel {
 
     /** The cost model of one orientation, in multiply-adds (see {@link #swapPays}). */
     private static long cost(int m, int n, int k, int aKs, int cCs) {
-        long work = (long) roundUp(m, MR) * roundUp(n, NR) * k + PACK_COST * k * n;
+        long work = (long) keptRows(m) * roundUp(n, NR) * k + PACK_COST * k * n;
         if (packsA(m, n, k) || (aKs != 1 && k > 1)) {
             // packing A, or reading it in place one scalar per cache line: about the same per element
             work += PACK_COST * (long) m * k;
@@ -231,23 +236,52 @@ final class MatmulKernel {
         }
     }
 
-    /** Packs mc x kc of A as strips of MR rows: element (r, k) of strip i lands at i*MR*kc + k*MR + r. */
+    /** The rows the kernels compute for a block of m: m itself where {@link #stripHeight} tiles it exactly, else padded to MR. */
+    static int keptRows(int m) {
+        int fours = (MR - m % MR) % MR;
+        return fours == 0 || (4 * fours <= m && Simd.enabled()) ? m : roundUp(m, MR);
+    }
+
+    /**
+     * The height of the strip of rows that starts at row {@code i} of a block of {@code m} rows:
+     * MR (five) rows, and where five does not divide m, as many strips of four at the end as make
+     * the block come out even (128 = 24 x 5 + 2 x 4, 32 = 4 x 5 + 3 x 4), so that no multiply-adds
+     * are spent on padding. A block too small for that (under 16 rows, some sizes) ends in one
+     * ragged strip, computed on zero rows. Which kernel computes a row does not change its bits:
+     * every element is the same chain of multiply-adds over k. Without the Vector API every strip
+     * has MR rows.
+     */
+    static int stripHeight(int m, int i) {
+        int fours = (MR - m % MR) % MR;
+        if (fours == 0 || 4 * fours > m || !Simd.enabled()) {
+            return MR;
+        }
+        return i < m - 4 * fours ? MR : 4;
+    }
+
+    /**
+     * Packs mc x kc of A as strips of {@link #stripHeight} rows: element (r, k) of the strip of
+     * height h starting at row i lands at i*kc + k*h + r; a ragged last strip is padded with zero
+     * rows to MR.
+     */
     static void packA(int mc, int kc, float[] a, int base, int rs, int cs, float[] ap) {
-        for (int is = 0; is < mc; is += MR) {
-            int rows = Math.min(MR, mc - is);
+        for (int is = 0; is < mc; ) {
+            int h = stripHeight(mc, is);
+            int rows = Math.min(h, mc - is);
             int dst = is * kc;
-            for (int r = 0; r < MR; r++) {
+            for (int r = 0; r < h; r++) {
                 if (r < rows) {
                     int src = base + (is + r) * rs;
                     for (int p = 0; p < kc; p++) {
-                        ap[dst + p * MR + r] = a[src + p * cs];
+                        ap[dst + p * h + r] = a[src + p * cs];
                     }
                 } else {
                     for (int p = 0; p < kc; p++) {
-                        ap[dst + p * MR + r] = 0f; // zero rows let edge blocks run the full kernel
+                        ap[dst + p * h + r] = 0f; // zero rows let edge blocks run the full kernel
                     }
                 }
             }
+            is += h;
         }
     }
 
@@ -292,40 +326,42 @@ final class MatmulKernel {
                                     int cBase, int cRs, int cCs, boolean overwrite, float[] bias, int biasAt, Scratch s) {
         boolean simd = Simd.enabled();
         float[] tile = s.tile;
-        for (int js = 0; js < nc; js += NR) {
-            int cols = Math.min(NR, nc - js);
-            for (int is = 0; is < mc; is += MR) {
-                int rows = Math.min(MR, mc - is);
-                float[] ak = a;
-                int ao;
-                int ars;
-                int aks;
-                if (aBase < 0) {
-                    ao = is * kc;
-                    ars = 1;
-                    aks = MR;
-                } else if (rows == MR) {
-                    ao = aBase + is * aRs;
-                    ars = aRs;
-                    aks = aCs;
-                } else {
-                    if (s.edgeA.length < MR * kc) {
-                        s.edgeA = new float[MR * kc];
-                    }
-                    packA(rows, kc, a, aBase + is * aRs, aRs, aCs, s.edgeA);
-                    ak = s.edgeA;
-                    ao = 0;
-                    ars = 1;
-                    aks = MR;
+        for (int is = 0; is < mc; ) {
+            int h = stripHeight(mc, is);
+            int rows = Math.min(h, mc - is);
+            float[] ak = a;
+            int ao;
+            int ars;
+            int aks;
+            if (aBase < 0) {
+                ao = is * kc;
+                ars = 1;
+                aks = h;
+            } else if (rows == h) {
+                ao = aBase + is * aRs;
+                ars = aRs;
+                aks = aCs;
+            } else {
+                if (s.edgeA.length < MR * kc) {
+                    s.edgeA = new float[MR * kc];
                 }
+                packA(rows, kc, a, aBase + is * aRs, aRs, aCs, s.edgeA);
+                ak = s.edgeA;
+                ao = 0;
+                ars = 1;
+                aks = MR;
+            }
+            for (int js = 0; js < nc; js += NR) {
+                int cols = Math.min(NR, nc - js);
                 int co = cBase + is * cRs + js * cCs;
-                if (rows == MR && cols == NR && cCs == 1) {
-                    microKernel(simd, kc, ak, ao, ars, aks, bp, js * kc, c, co, cRs, overwrite, bias, biasAt + js);
+                if (rows == h && cols == NR && cCs == 1) {
+                    microKernel(simd, h, kc, ak, ao, ars, aks, bp, js * kc, c, co, cRs, overwrite, bias, biasAt + js);
                 } else {
-                    microKernel(simd, kc, ak, ao, ars, aks, bp, js * kc, tile, 0, NR, true, overwrite ? bias : null, biasAt + js);
+                    microKernel(simd, h, kc, ak, ao, ars, aks, bp, js * kc, tile, 0, NR, true, overwrite ? bias : null, biasAt + js);
                     storeTile(simd, tile, rows, cols, c, co, cRs, cCs, overwrite);
                 }
             }
+            is += h;
         }
     }
 
@@ -343,20 +379,25 @@ final class MatmulKernel {
         }
     }
 
-    /** One MR x NR block of C over kc steps: {@link MatmulSimd#kernel}, or {@link #scalarKernel} without the Vector API. */
-    static void microKernel(boolean simd, int kc, float[] a, int ao, int ars, int aks, float[] bp, int bo, float[] c,
-                                    int co, int ldc, boolean overwrite, float[] bias, int biasAt) {
-        if (simd) {
+    /**
+     * One {@code rows} x NR block of C over kc steps, rows MR or 4: {@link MatmulSimd#kernel} or
+     * {@link MatmulSimd#kernel4}, or {@link #scalarKernel} without the Vector API.
+     */
+    static void microKernel(boolean simd, int rows, int kc, float[] a, int ao, int ars, int aks, float[] bp, int bo, float[] c,
+                            int co, int ldc, boolean overwrite, float[] bias, int biasAt) {
+        if (!simd) {
+            scalarKernel(rows, kc, a, ao, ars, aks, bp, bo, c, co, ldc, overwrite, bias, biasAt);
+        } else if (rows == MR) {
             MatmulSimd.kernel(kc, a, ao, ars, aks, bp, bo, c, co, ldc, overwrite, bias, biasAt);
         } else {
-            scalarKernel(kc, a, ao, ars, aks, bp, bo, c, co, ldc, overwrite, bias, biasAt);
+            MatmulSimd.kernel4(kc, a, ao, ars, aks, bp, bo, c, co, ldc, overwrite, bias, biasAt);
         }
     }
 
     /** The scalar micro-kernel: the same block product as {@link MatmulSimd#kernel}, one element at a time. */
-    static void scalarKernel(int kc, float[] a, int ao, int ars, int aks, float[] bp, int bo, float[] c, int co, int ldc,
+    static void scalarKernel(int rows, int kc, float[] a, int ao, int ars, int aks, float[] bp, int bo, float[] c, int co, int ldc,
                              boolean overwrite, float[] bias, int biasAt) {
-        for (int r = 0; r < MR; r++) {
+        for (int r = 0; r < rows; r++) {
             for (int j = 0; j < NR; j++) {
                 float sum = bias == null ? 0f : bias[biasAt + j];
                 for (int p = 0; p < kc; p++) {
