@@ -43,7 +43,8 @@ public class DqnConfig {
     @Option(names = "--algorithm", description = "dqn (the DQN family of the flags below), c51 (distributional: a categorical "
             + "return distribution per action, cross-entropy to the projected target) or rainbow (c51 with --double-dqn, --dueling, "
             + "--prioritized-replay --per-alpha 0.5, --n-step 3 and --noisy, each of which its --no- form or value turns off) "
-            + "(default: ${DEFAULT-VALUE})")
+            + "or pqn (no replay, no target network: --num-envs copies roll out --num-steps steps, Q(lambda) targets, "
+            + "--update-epochs passes of --num-minibatches minibatches, LayerNorm in the network, RAdam) (default: ${DEFAULT-VALUE})")
     public Algorithm algorithm = Algorithm.dqn;
 
     @Option(names = "--n-atoms", description = "c51: atoms of the return distribution (default: ${DEFAULT-VALUE}, CleanRL's c51.py)")
@@ -54,6 +55,26 @@ public class DqnConfig {
 
     @Option(names = "--v-max", description = "c51: the highest atom (default: ${DEFAULT-VALUE})")
     public double vMax = 100;
+
+    @Option(names = "--num-envs", description = "pqn: environment copies stepped together (SyncVectorEnv; copy i seeded seed + i) "
+            + "(default: 1; 4 with --algorithm pqn, CleanRL's pqn.py)")
+    public int numEnvs = 1;
+
+    @Option(names = "--num-steps", description = "pqn: steps of every copy per rollout (default: ${DEFAULT-VALUE})")
+    public int numSteps = 128;
+
+    @Option(names = "--num-minibatches", description = "pqn: minibatches each rollout is split into (default: ${DEFAULT-VALUE})")
+    public int numMinibatches = 4;
+
+    @Option(names = "--update-epochs", description = "pqn: passes over each rollout (default: ${DEFAULT-VALUE})")
+    public int updateEpochs = 4;
+
+    @Option(names = "--q-lambda", description = "pqn: lambda of the Q(lambda) returns (default: ${DEFAULT-VALUE})")
+    public double qLambda = 0.65;
+
+    @Option(names = "--anneal-lr", negatable = true, description = "pqn: lower the learning rate linearly to 0 over the run "
+            + "(default: on with --algorithm pqn)")
+    public boolean annealLr;
 
     @Option(names = "--n-step", description = "n-step returns: the TD target sums n rewards and bootstraps from the state n steps on "
             + "(default: ${DEFAULT-VALUE}, one-step DQN; Rainbow uses 3)")
@@ -227,7 +248,7 @@ public class DqnConfig {
     }
 
     /** The algorithms of --algorithm. */
-    public enum Algorithm { dqn, c51, rainbow }
+    public enum Algorithm { dqn, c51, rainbow, pqn }
 
     /** Whether the network gives return distributions: C51 and Rainbow. */
     public boolean categorical() {
@@ -262,6 +283,22 @@ public class DqnConfig {
             }
             if (!setByUser.test("--n-step")) {
                 nStep = 3;
+            }
+        }
+        if (algorithm == Algorithm.pqn) {
+            // CleanRL's pqn.py: four copies, gradients clipped to norm 10, the rate annealed to 0;
+            // no checkpoints yet (MinAtar ids would ask for them).
+            if (!setByUser.test("--num-envs")) {
+                numEnvs = 4;
+            }
+            if (!setByUser.test("--max-grad-norm")) {
+                maxGradNorm = 10;
+            }
+            if (!setByUser.test("--anneal-lr") && !setByUser.test("--no-anneal-lr")) {
+                annealLr = true;
+            }
+            if (!setByUser.test("--checkpoint-interval")) {
+                checkpointInterval = 0;
             }
         }
         if (noisy && !setByUser.test("--start-e") && !setByUser.test("--end-e")) {
@@ -311,6 +348,29 @@ public class DqnConfig {
         if (dueling && hidden.length == 0) {
             throw new IllegalArgumentException("--dueling needs at least one hidden layer (--hidden)");
         }
+        require(numEnvs >= 1 && numEnvs <= 4096, "--num-envs", numEnvs, "must be in 1..4096");
+        require(numSteps >= 1, "--num-steps", numSteps, "must be at least 1");
+        require(numMinibatches >= 1 && numMinibatches <= numEnvs * numSteps, "--num-minibatches", numMinibatches,
+                "must be in 1..num-envs x num-steps = " + numEnvs * numSteps);
+        require(updateEpochs >= 1, "--update-epochs", updateEpochs, "must be at least 1");
+        require(qLambda >= 0 && qLambda <= 1, "--q-lambda", qLambda, "must be in [0, 1]");
+        if (algorithm == Algorithm.pqn) {
+            if (checkpointInterval > 0) {
+                throw new IllegalArgumentException("--algorithm pqn writes no checkpoints yet: leave out --checkpoint-interval");
+            }
+            if (noisy || dueling || doubleDqn || prioritizedReplay || noReplay || noTargetNetwork || nStep > 1) {
+                throw new IllegalArgumentException("--algorithm pqn has no replay buffer or target network: --noisy, --dueling, "
+                        + "--double-dqn, --prioritized-replay, --no-replay, --no-target-network and --n-step do not apply to it");
+            }
+            if ((long) numEnvs * numSteps > totalTimesteps) {
+                throw new IllegalArgumentException("--total-timesteps " + totalTimesteps + " is less than one rollout of --num-envs "
+                        + numEnvs + " x --num-steps " + numSteps);
+            }
+        } else if (numEnvs > 1) {
+            throw new IllegalArgumentException("--num-envs " + numEnvs + ": only --algorithm pqn steps several copies so far");
+        } else if (annealLr) {
+            throw new IllegalArgumentException("--anneal-lr is --algorithm pqn's (the DQN family has --lr-decay)");
+        }
         if (noReplay && prioritizedReplay) {
             throw new IllegalArgumentException("--no-replay and --prioritized-replay cannot be combined: prioritized replay needs a buffer");
         }
@@ -324,6 +384,9 @@ public class DqnConfig {
 
     /** A short name of the algorithm these flags select, e.g. "DQN 2015 + Double + Dueling + PER". */
     public String algorithmName() {
+        if (algorithm == Algorithm.pqn) {
+            return "PQN";
+        }
         if (algorithm == Algorithm.rainbow && doubleDqn && dueling && prioritizedReplay && nStep == 3 && noisy && !noTargetNetwork) {
             return "Rainbow"; // all six parts; with one off, the name lists the parts that are on
         }
@@ -358,6 +421,12 @@ public class DqnConfig {
         m.put("buffer_size", bufferSize);
         m.put("gamma", gamma);
         m.put("n_step", nStep);
+        m.put("num_envs", numEnvs);
+        m.put("num_steps", numSteps);
+        m.put("num_minibatches", numMinibatches);
+        m.put("update_epochs", updateEpochs);
+        m.put("q_lambda", qLambda);
+        m.put("anneal_lr", annealLr);
         m.put("n_atoms", nAtoms);
         m.put("v_min", vMin);
         m.put("v_max", vMax);

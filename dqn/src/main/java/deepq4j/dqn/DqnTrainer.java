@@ -38,7 +38,7 @@ import java.util.Map;
  * batch, build the TD target, take a gradient step on the loss, and now and then sync the target
  * network. The flags of {@link DqnConfig} switch between the members of the family.
  */
-public final class DqnTrainer {
+public final class DqnTrainer implements Trainer {
     // Package-private, not private: Checkpoint saves and restores them.
     final DqnConfig config;
     final Env env;
@@ -147,11 +147,13 @@ public final class DqnTrainer {
     }
 
     /** The architecture of the Q-network. */
+    @Override
     public QNetworks.Kind network() {
         return network;
     }
 
     /** The network's last layer. */
+    @Override
     public QNetworks.Head head() {
         return head;
     }
@@ -162,21 +164,24 @@ public final class DqnTrainer {
      */
     static QNetworks.Head headFor(DqnConfig config) {
         return config.categorical()
-                ? new QNetworks.Head(config.dueling, config.nAtoms, config.vMin, config.vMax, config.noisy)
-                : new QNetworks.Head(config.dueling, 1, 0, 0, config.noisy);
+                ? new QNetworks.Head(config.dueling, config.nAtoms, config.vMin, config.vMax, config.noisy, false)
+                : new QNetworks.Head(config.dueling, 1, 0, 0, config.noisy, config.algorithm == DqnConfig.Algorithm.pqn);
     }
 
     /** The observation shape and number of actions of the environment. */
+    @Override
     public int[] observationShape() {
         return observationShape.clone();
     }
 
     /** The number of actions. */
+    @Override
     public int actions() {
         return actions;
     }
 
     /** Trains for {@code total_timesteps} steps, reporting to {@code log} and {@code progress} (may be null). */
+    @Override
     public Result train(TrainingLog log, ProgressBar progress) throws IOException {
         int wasThreads = Parallelism.threads();
         Parallelism.setThreads(config.threads);
@@ -435,6 +440,7 @@ public final class DqnTrainer {
      * Loads {@code file}, a checkpoint this configuration wrote, so that {@link #train} goes on
      * from the step after it, bit for bit as if the run had never stopped (see {@link Checkpoint}).
      */
+    @Override
     public void restore(Path file) throws IOException {
         Checkpoint.restore(this, file);
     }

@@ -2,6 +2,7 @@ package deepq4j.dqn;
 
 import deepq4j.nn.Conv2d;
 import deepq4j.nn.Flatten;
+import deepq4j.nn.LayerNorm;
 import deepq4j.nn.Linear;
 import deepq4j.nn.Module;
 import deepq4j.nn.NoisyLinear;
@@ -26,12 +27,13 @@ public final class QNetworks {
      * distribution over {@code atoms} values evenly spaced on [vMin, vMax]; either one plain
      * linear layer or dueling streams. With {@code noisy} every fully connected layer of the
      * network, the head's and the hidden ones, is a {@link NoisyLinear} (NoisyNets; the conv
-     * layers stay as they are, as in Fortunato et al.).
+     * layers stay as they are, as in Fortunato et al.). With {@code layerNorm} every hidden layer,
+     * conv or linear, is followed by a {@link LayerNorm} over its output before the ReLU (PQN).
      */
-    public record Head(boolean dueling, int atoms, double vMin, double vMax, boolean noisy) {
+    public record Head(boolean dueling, int atoms, double vMin, double vMax, boolean noisy, boolean layerNorm) {
         /** One Q-value per action, plain layers. */
         public static Head scalar(boolean dueling) {
-            return new Head(dueling, 1, 0, 0, false);
+            return new Head(dueling, 1, 0, 0, false, false);
         }
 
         /** Whether the head gives return distributions (C51). */
@@ -137,6 +139,7 @@ public final class QNetworks {
                 throw new IllegalArgumentException("QNetworks.mlp: hidden sizes must be positive, got " + h);
             }
             layers.add(head.linear(width, h, g));
+            normalise(layers, head, h);
             layers.add(new ReLU(true));
             width = h;
         }
@@ -150,9 +153,11 @@ public final class QNetworks {
     public static Module minAtar(int channels, int actions, Head head, Generator g) {
         List<Module> layers = new ArrayList<>();
         layers.add(new Conv2d(channels, 16, 3, 1, 0, true, g));
+        normalise(layers, head, 16, 8, 8);
         layers.add(new ReLU(true));
         layers.add(new Flatten());
         layers.add(head.linear(16 * 8 * 8, 128, g));
+        normalise(layers, head, 128);
         layers.add(new ReLU(true));
         return head(layers, 128, actions, head, g);
     }
@@ -161,15 +166,26 @@ public final class QNetworks {
     public static Module natureCnn(int channels, int actions, Head head, Generator g) {
         List<Module> layers = new ArrayList<>();
         layers.add(new Conv2d(channels, 32, 8, 4, 0, true, g));
+        normalise(layers, head, 32, 20, 20);
         layers.add(new ReLU(true));
         layers.add(new Conv2d(32, 64, 4, 2, 0, true, g));
+        normalise(layers, head, 64, 9, 9);
         layers.add(new ReLU(true));
         layers.add(new Conv2d(64, 64, 3, 1, 0, true, g));
+        normalise(layers, head, 64, 7, 7);
         layers.add(new ReLU(true));
         layers.add(new Flatten());
         layers.add(head.linear(64 * 7 * 7, 512, g));
+        normalise(layers, head, 512);
         layers.add(new ReLU(true));
         return head(layers, 512, actions, head, g);
+    }
+
+    /** Adds a LayerNorm over a hidden layer's output of this shape, where the head asks for one. */
+    private static void normalise(List<Module> layers, Head head, int... shape) {
+        if (head.layerNorm()) {
+            layers.add(new LayerNorm(shape));
+        }
     }
 
     /**
@@ -191,16 +207,17 @@ public final class QNetworks {
                 case mlp:
                     width = observationShape[0];
                     for (int h : hidden) {
-                        count = Math.addExact(count, linear(width, h, head));
+                        count = Math.addExact(count, Math.addExact(linear(width, h, head), norm(head, h)));
                         width = h;
                     }
                     break;
                 case minatar:
-                    count = conv(observationShape[0], 16, 3) + linear(16 * 8 * 8, 128, head);
+                    count = conv(observationShape[0], 16, 3) + norm(head, 16 * 8 * 8) + linear(16 * 8 * 8, 128, head) + norm(head, 128);
                     width = 128;
                     break;
                 case nature:
-                    count = conv(observationShape[0], 32, 8) + conv(32, 64, 4) + conv(64, 64, 3) + linear(64 * 7 * 7, 512, head);
+                    count = conv(observationShape[0], 32, 8) + norm(head, 32 * 20 * 20) + conv(32, 64, 4) + norm(head, 64 * 9 * 9)
+                            + conv(64, 64, 3) + norm(head, 64 * 7 * 7) + linear(64 * 7 * 7, 512, head) + norm(head, 512);
                     width = 512;
                     break;
                 default:
@@ -218,6 +235,11 @@ public final class QNetworks {
     /** A fully connected layer's parameters: weights and biases, twice over (mean and sigma) for a noisy one. */
     private static long linear(long in, long out, Head head) {
         return Math.multiplyExact(Math.addExact(Math.multiplyExact(in, out), out), head.noisy() ? 2 : 1);
+    }
+
+    /** A LayerNorm's weight and bias over a layer of {@code size} outputs, where the head has them. */
+    private static long norm(Head head, long size) {
+        return head.layerNorm() ? 2 * size : 0;
     }
 
     private static long conv(long in, long out, long kernel) {

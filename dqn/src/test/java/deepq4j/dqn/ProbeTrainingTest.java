@@ -93,6 +93,26 @@ public class ProbeTrainingTest {
         learnsTheProbesValues(probe, config);
     }
 
+    /**
+     * PQN on the same probes: four copies, Q(lambda) targets, four epochs of four minibatches,
+     * LayerNorm, RAdam, the rate annealed to 0; no replay buffer and no target network. Rollouts
+     * of 8 steps (32 transitions, minibatches of 8), a rate of 3e-3 and four times the steps of
+     * the DQN probes: PQN makes 16 gradient steps per 32 transitions, and on probes 1 and 4, whose
+     * one observation is 0, the first LayerNorm sees inputs without variance (all zero at the
+     * start, its biases being 0), where its gradient is 1 / sqrt(eps) large, and settles slowly.
+     */
+    @ParameterizedTest(name = "Probe{0}, PQN")
+    @ValueSource(ints = {1, 2, 3, 4, 5})
+    void pqnLearnsTheProbesValues(int probe) throws Exception {
+        DqnConfig config = probeConfig(probe);
+        config.algorithm = DqnConfig.Algorithm.pqn;
+        config.applyAlgorithmDefaults(flag -> false);
+        config.numSteps = 8;
+        config.totalTimesteps *= 4;
+        config.learningRate = 3e-3;
+        learnsTheProbesValues(probe, config);
+    }
+
     private static void learnsTheProbesValues(int probe, String device) throws Exception {
         DqnConfig config = probeConfig(probe);
         config.device = device;
@@ -101,8 +121,7 @@ public class ProbeTrainingTest {
 
     private static void learnsTheProbesValues(int probe, DqnConfig config) throws Exception {
         String device = config.device;
-        DqnTrainer trainer = new DqnTrainer(config);
-        Module q = trainer.train(TrainingLog.NONE, null).q().eval(); // a noisy network answers with its mean weights
+        Module q = Trainer.of(config).train(TrainingLog.NONE, null).q().eval(); // a noisy network answers with its mean weights
         Backend backend = q.parameters().get(0).data().backend();
         assertEquals(device.equals("cpu") ? "cpu" : "opencl:0", backend.name(), "the network trained on the device asked for");
         float[][] obs = OBSERVATIONS[probe - 1];

@@ -30,9 +30,10 @@ class QNetworksTest {
                 if (dueling && kind == QNetworks.Kind.mlp && hidden.length == 0) {
                     continue; // a dueling MLP needs a hidden layer
                 }
-                // one Q-value per action, and C51's distributions over 7 atoms, each with plain and noisy layers
-                for (QNetworks.Head head : new QNetworks.Head[] {QNetworks.Head.scalar(dueling), new QNetworks.Head(dueling, 7, -1, 1, false),
-                        new QNetworks.Head(dueling, 1, 0, 0, true), new QNetworks.Head(dueling, 7, -1, 1, true)}) {
+                // one Q-value per action, and C51's distributions over 7 atoms, each with plain and noisy layers, and with LayerNorms
+                for (QNetworks.Head head : new QNetworks.Head[] {QNetworks.Head.scalar(dueling), new QNetworks.Head(dueling, 7, -1, 1, false, false),
+                        new QNetworks.Head(dueling, 1, 0, 0, true, false), new QNetworks.Head(dueling, 7, -1, 1, true, false),
+                        new QNetworks.Head(dueling, 1, 0, 0, false, true), new QNetworks.Head(dueling, 7, -1, 1, true, true)}) {
                     assertEquals(built(kind, (int[]) c[1], hidden, (int) c[3], head),
                             QNetworks.parameterCount(kind, (int[]) c[1], hidden, (int) c[3], head), kind + " " + head);
                 }

@@ -35,6 +35,11 @@ public final class SyncVectorEnv {
         return envs[0].actionSpace();
     }
 
+    /** The action space of copy i: each copy samples random actions from a stream of its own. */
+    public Discrete actionSpace(int i) {
+        return envs[i].actionSpace();
+    }
+
     /** The observation space of one copy. */
     public Box singleObservationSpace() {
         return envs[0].observationSpace();

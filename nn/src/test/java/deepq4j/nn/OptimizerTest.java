@@ -20,12 +20,12 @@ class OptimizerTest {
         {1.0, -1.0, 0.5, 0.25}, {0.0, 0.05, -0.7, 2.0}};
 
     /** Runs an optimizer on one parameter through the gradient sequence; returns the parameter after each step. */
-    private static double[][] run(Backend backend, Function<List<Parameter>, Optimizer> make) {
+    private static double[][] run(Backend backend, Function<List<Parameter>, Optimizer> make, double[][] grads) {
         Parameter p = new Parameter(Tensor.of(backend, START.clone(), START.length));
         Optimizer opt = make.apply(List.of(p));
-        double[][] trajectory = new double[GRADS.length][];
-        for (int t = 0; t < GRADS.length; t++) {
-            p.setGrad(Tensor.of(backend, GRADS[t], GRADS[t].length));
+        double[][] trajectory = new double[grads.length][];
+        for (int t = 0; t < grads.length; t++) {
+            p.setGrad(Tensor.of(backend, grads[t], grads[t].length));
             opt.step();
             trajectory[t] = p.data().toDoubleArray();
         }
@@ -33,11 +33,17 @@ class OptimizerTest {
     }
 
     private static void assertFollows(double[][] expected, Function<List<Parameter>, Optimizer> make) {
-        double[][] cpu = run(Backend.cpu(), make);
-        double[][] f64 = run(Backend.float64(), make);
+        assertFollows(expected, make, GRADS, 1e-12);
+    }
+
+    /** {@code float64Tolerance}: 1e-12 for the fused kernels, which take their settings as doubles. */
+    private static void assertFollows(double[][] expected, Function<List<Parameter>, Optimizer> make, double[][] grads,
+                                      double float64Tolerance) {
+        double[][] cpu = run(Backend.cpu(), make, grads);
+        double[][] f64 = run(Backend.float64(), make, grads);
         for (int t = 0; t < expected.length; t++) {
             for (int i = 0; i < START.length; i++) {
-                assertEquals(expected[t][i], f64[t][i], 1e-12, "float64, step " + (t + 1) + ", element " + i);
+                assertEquals(expected[t][i], f64[t][i], float64Tolerance, "float64, step " + (t + 1) + ", element " + i);
                 assertEquals(expected[t][i], cpu[t][i], 2e-6 * (1 + Math.abs(expected[t][i])), "cpu, step " + (t + 1) + ", element " + i);
             }
         }
@@ -103,6 +109,46 @@ class OptimizerTest {
         assertFollows(adamClosedForm(1e-2, 0.8, 0.99, 1e-6, 0.1, true, false), ps -> new Adam(ps, 1e-2, 0.8, 0.99, 1e-6, 0.1, true));
         assertFollows(adamClosedForm(1e-2, 0.9, 0.999, 1e-8, 0.05, false, true), ps -> new AdamW(ps, 1e-2, 0.05, false));
         assertFollows(adamClosedForm(3e-2, 0.9, 0.999, 1e-8, 0.05, true, true), ps -> new AdamW(ps, 3e-2, 0.05, true));
+    }
+
+    /**
+     * torch.optim.RAdam over 15 steps: rho_t passes 5 at step 6 (5.39 with beta2 = 0.9, 5.99 with
+     * torch's 0.999), so the momentum step and the rectified adaptive one both run.
+     */
+    @Test
+    void radamRunsTheMomentumStepUntilTheVarianceIsTrustedThenTheRectifiedOne() {
+        double[][] grads = new double[15][];
+        for (int t = 0; t < grads.length; t++) {
+            grads[t] = GRADS[t % GRADS.length];
+        }
+        for (double b2 : new double[] {0.9, 0.999}) {
+            double lr = 1e-2, b1 = 0.9, eps = 1e-8;
+            double[] p = START.clone();
+            double[] m = new double[p.length], v = new double[p.length];
+            double[][] expected = new double[grads.length][];
+            double rhoInf = 2 / (1 - b2) - 1;
+            for (int t = 1; t <= grads.length; t++) {
+                double rhoT = rhoInf - 2 * t * Math.pow(b2, t) / (1 - Math.pow(b2, t));
+                for (int i = 0; i < p.length; i++) {
+                    double g = grads[t - 1][i];
+                    m[i] = b1 * m[i] + (1 - b1) * g;
+                    v[i] = b2 * v[i] + (1 - b2) * g * g;
+                    double mHat = m[i] / (1 - Math.pow(b1, t));
+                    if (rhoT > 5) {
+                        double r = Math.sqrt((rhoT - 4) * (rhoT - 2) * rhoInf / ((rhoInf - 4) * (rhoInf - 2) * rhoT));
+                        double l = Math.sqrt(1 - Math.pow(b2, t)) / (Math.sqrt(v[i]) + eps);
+                        p[i] -= lr * mHat * r * l;
+                    } else {
+                        p[i] -= lr * mHat;
+                    }
+                }
+                expected[t - 1] = p.clone();
+            }
+            double beta2 = b2;
+            // RAdam is written in tensor ops, whose scalars are float32 even on the float64 backend: 1e-7.
+            assertFollows(expected, ps -> new RAdam(ps, lr, b1, beta2, eps), grads, 1e-7);
+        }
+        assertThrows(IllegalArgumentException.class, () -> new RAdam(List.of(new Parameter(Tensor.zeros(2))), 1e-3, 0.9, 1.0, 1e-8));
     }
 
     @Test

@@ -53,15 +53,18 @@ public final class ModelFile {
         if (d.head().noisy()) {
             meta.put("noisy", "true"); // NoisyNets' mean and sigma tensors; absent for plain layers
         }
+        if (d.head().layerNorm()) {
+            meta.put("layer_norm", "true"); // PQN's LayerNorms after the hidden layers; absent otherwise
+        }
         Safetensors.save(q.stateDict(), meta, path);
     }
 
     /**
      * The keys a model file's metadata holds, each required ("network" may be absent in files older than conv networks;
-     * "atoms", "v_min" and "v_max" are there only for C51's categorical heads, "noisy" only for noisy networks).
+     * "atoms", "v_min" and "v_max" are there only for C51's categorical heads, "noisy" and "layer_norm" only where true).
      */
     private static final java.util.Set<String> KEYS = java.util.Set.of("format", "env_id", "observation_shape", "actions", "network",
-            "hidden", "dueling", "atoms", "v_min", "v_max", "noisy");
+            "hidden", "dueling", "atoms", "v_min", "v_max", "noisy", "layer_norm");
 
     /**
      * The model file {@code path} names: the file itself, or a run directory's model.safetensors.
@@ -110,7 +113,8 @@ public final class ModelFile {
             QNetworks.requireFits(kind, observations);
             boolean dueling = bool(required(meta, "dueling"), "dueling");
             boolean noisy = meta.containsKey("noisy") && bool(meta.get("noisy"), "noisy");
-            QNetworks.Head head = new QNetworks.Head(dueling, 1, 0, 0, noisy);
+            boolean layerNorm = meta.containsKey("layer_norm") && bool(meta.get("layer_norm"), "layer_norm");
+            QNetworks.Head head = new QNetworks.Head(dueling, 1, 0, 0, noisy, layerNorm);
             if (meta.containsKey("atoms") || meta.containsKey("v_min") || meta.containsKey("v_max")) {
                 int atoms = size(required(meta, "atoms"), "atoms");
                 double vMin = number(required(meta, "v_min"), "v_min");
@@ -118,7 +122,7 @@ public final class ModelFile {
                 if (atoms < 2 || atoms > 10_000 || !(vMin < vMax)) {
                     throw new IllegalArgumentException(atoms + " atoms on [" + vMin + ", " + vMax + "] (needs 2..10000 atoms and v_min < v_max)");
                 }
-                head = new QNetworks.Head(dueling, atoms, vMin, vMax, noisy);
+                head = new QNetworks.Head(dueling, atoms, vMin, vMax, noisy, layerNorm);
             }
             return new Description(envId, observations, size(required(meta, "actions"), "actions"), kind,
                     sizes(meta, "hidden", true), head);

@@ -2,6 +2,7 @@ package deepq4j.dqn.run;
 
 import deepq4j.dqn.DqnConfig;
 import deepq4j.dqn.DqnTrainer;
+import deepq4j.dqn.Trainer;
 import deepq4j.dqn.Evaluation;
 import deepq4j.dqn.ProgressBar;
 import deepq4j.dqn.TrainingLog;
@@ -68,9 +69,9 @@ public final class TrainingRun {
     public static Map<String, Object> trainAndEvaluate(DqnConfig config, PrintWriter out, boolean terminal, boolean resume,
                                                        TrainingLog listener) throws IOException {
         Path checkpoint = DqnTrainer.checkpointFile(config.out);
-        DqnTrainer trainer;
+        Trainer trainer;
         try {
-            trainer = new DqnTrainer(config);
+            trainer = Trainer.of(config);
         } catch (IllegalArgumentException e) {
             if (!resume) {
                 throw e;

@@ -1,0 +1,331 @@
+package deepq4j.dqn;
+
+import deepq4j.autograd.NoGrad;
+import deepq4j.autograd.Variable;
+import deepq4j.envs.Envs;
+import deepq4j.envs.SyncVectorEnv;
+import deepq4j.envs.VectorStep;
+import deepq4j.nn.GradientClipping;
+import deepq4j.nn.LayerNorm;
+import deepq4j.nn.Linear;
+import deepq4j.nn.Losses;
+import deepq4j.nn.Module;
+import deepq4j.nn.RAdam;
+import deepq4j.opencl.Devices;
+import deepq4j.tensor.Backend;
+import deepq4j.tensor.Generator;
+import deepq4j.tensor.Init;
+import deepq4j.tensor.Tensor;
+import deepq4j.tensor.TensorArena;
+import deepq4j.tensor.cpu.Parallelism;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * PQN (Gallici et al. 2024, "Simplifying Deep Temporal Difference Learning"), read top to bottom
+ * in the order of CleanRL's pqn.py: every iteration, N environment copies take T epsilon-greedy
+ * steps together with the current network; the rollout's Q(lambda) targets are computed
+ * backwards ({@link QLambda}); then a few epochs of minibatches fit Q(s, a) to them. There is no
+ * replay buffer (each rollout is used for one iteration and dropped) and no target network:
+ * the LayerNorm after every hidden layer keeps the bootstrapped targets from running away, which
+ * is what the target network was for.
+ */
+public final class PqnTrainer implements Trainer {
+    private final DqnConfig config;
+    private final SyncVectorEnv envs;
+    private final int[] observationShape;
+    private final int observationSize;
+    private final int actions;
+    private final QNetworks.Kind network;
+    private final QNetworks.Head head;
+    private final Module q;
+    private final RAdam optimizer;
+    private final EpsilonSchedule epsilon;
+    /** Draws who explores; the copies' action spaces draw the random actions. */
+    private final Generator coin;
+    /** Shuffles each rollout into minibatches. */
+    private final Generator shuffle;
+    private final Backend backend;
+    private final PhaseTimer timer = new PhaseTimer();
+    private final int numIterations;
+
+    /** Builds the copies, the network and the optimizer of {@code config} (validated here). */
+    public PqnTrainer(DqnConfig config) {
+        config.validate();
+        this.config = config;
+        this.envs = new SyncVectorEnv(config.numEnvs, () -> Envs.make(config.envId));
+        this.observationShape = envs.singleObservationSpace().shape();
+        int size = 1;
+        for (int d : observationShape) {
+            size *= d;
+        }
+        this.observationSize = size;
+        this.actions = envs.singleActionSpace().n();
+        this.network = config.network == DqnConfig.NetworkChoice.auto ? QNetworks.defaultFor(observationShape)
+                : QNetworks.Kind.valueOf(config.network.name());
+        QNetworks.requireFits(network, observationShape);
+        this.head = DqnTrainer.headFor(config);
+        this.backend = Devices.backend(config.device);
+        Generator init = new Generator(config.seed);
+        Module built = QNetworks.build(network, observationShape, config.hidden, actions, head, init);
+        orthogonalInit(built, init);
+        this.q = built.to(backend);
+        this.optimizer = new RAdam(q.parameters(), config.learningRate);
+        this.numIterations = (int) (config.totalTimesteps / ((long) config.numEnvs * config.numSteps));
+        this.epsilon = EpsilonSchedule.linear(config.startE, config.endE, (long) (config.explorationFraction * config.totalTimesteps));
+        this.coin = new Generator(config.seed + 0x5DEECE66DL);
+        this.shuffle = new Generator(config.seed * 0x9E3779B97F4A7C15L + 1);
+    }
+
+    /**
+     * CleanRL's layer_init for pqn.py: every linear layer's weight orthogonal with gain sqrt(2),
+     * its bias 0 (LayerNorm starts at weight 1, bias 0 already; conv layers keep their init).
+     */
+    private static void orthogonalInit(Module m, Generator g) {
+        if (m instanceof Linear linear) {
+            int[] shape = linear.weight().data().shape();
+            linear.weight().data().copyFrom(Init.orthogonal(g, Math.sqrt(2), shape));
+            if (linear.bias() != null) {
+                linear.bias().data().copyFrom(Tensor.zeros(shape[0]));
+            }
+        }
+        for (Module child : m.namedChildren().values()) {
+            if (!(child instanceof LayerNorm)) {
+                orthogonalInit(child, g);
+            }
+        }
+    }
+
+    @Override
+    public DqnTrainer.Result train(TrainingLog log, ProgressBar progress) throws IOException {
+        int wasThreads = Parallelism.threads();
+        Parallelism.setThreads(config.threads);
+        try {
+            return loop(log, progress);
+        } finally {
+            Parallelism.setThreads(wasThreads);
+        }
+    }
+
+    private DqnTrainer.Result loop(TrainingLog log, ProgressBar progress) throws IOException {
+        long start = System.nanoTime();
+        int n = config.numEnvs;
+        int steps = config.numSteps;
+        int batch = n * steps;
+        int minibatch = batch / config.numMinibatches;
+        seedActionSpaces(); // copy i's random actions come from its own action space, seeded seed + i as its environment
+        float[][] obs = envs.reset(config.seed);
+        double[] episodeReturn = new double[n];
+        int[] episodeLength = new int[n];
+        int episodes = 0;
+        double recentReturn = Double.NaN;
+        long globalStep = 0;
+        float[] rolloutObs = new float[batch * observationSize];
+        float[] rolloutActions = new float[batch];
+        float[][] rewards = new float[steps][n];
+        boolean[][] terminated = new boolean[steps][n];
+        boolean[][] truncated = new boolean[steps][n];
+        float[][] nextValues = new float[steps][n];
+        float loss = Float.NaN;
+        float meanQ = Float.NaN;
+        double eps = epsilon.epsilon(0, 0);
+        for (int iteration = 1; iteration <= numIterations; iteration++) {
+            timer.restart();
+            if (config.annealLr) {
+                optimizer.setLearningRate((1.0 - (iteration - 1.0) / numIterations) * config.learningRate);
+            }
+            // 1. Roll out: every copy takes num_steps epsilon-greedy steps with the current network.
+            float[][] qNow = qValues(obs);
+            for (int t = 0; t < steps; t++) {
+                globalStep += n;
+                eps = epsilon.epsilon(globalStep, episodes);
+                int[] action = new int[n];
+                for (int i = 0; i < n; i++) {
+                    System.arraycopy(obs[i], 0, rolloutObs, (t * n + i) * observationSize, observationSize);
+                    action[i] = coin.nextDouble() < eps ? envs.actionSpace(i).sample() : argmax(qNow[i]);
+                    rolloutActions[t * n + i] = action[i];
+                }
+                timer.lap(DqnTrainer.Phase.act);
+
+                VectorStep s = envs.step(action);
+                timer.lap(DqnTrainer.Phase.env);
+
+                for (int i = 0; i < n; i++) {
+                    rewards[t][i] = (float) s.rewards()[i];
+                    terminated[t][i] = s.terminated()[i];
+                    truncated[t][i] = s.truncated()[i];
+                    episodeReturn[i] += s.rewards()[i];
+                    episodeLength[i]++;
+                    if (s.terminated()[i] || s.truncated()[i]) {
+                        log.episode(globalStep - n + i, episodeReturn[i], episodeLength[i]);
+                        recentReturn = Double.isNaN(recentReturn) ? episodeReturn[i] : 0.95 * recentReturn + 0.05 * episodeReturn[i];
+                        episodes++;
+                        episodeReturn[i] = 0;
+                        episodeLength[i] = 0;
+                    }
+                }
+                obs = s.observations();
+                // The value that follows step t: of the next observation (whose Q-values also choose the
+                // next actions), or of the real last one where the episode was truncated (the copy has
+                // been reset since).
+                qNow = qValues(obs);
+                for (int i = 0; i < n; i++) {
+                    nextValues[t][i] = s.truncated()[i] ? maxQ(s.finalObservations()[i]) : qNow[i][argmax(qNow[i])];
+                }
+                timer.lap(DqnTrainer.Phase.store);
+                if (progress != null) {
+                    progress.update(globalStep, globalStep / seconds(start), eps, recentReturn);
+                }
+            }
+
+            // 2. The Q(lambda) targets of the rollout, computed backwards.
+            float[][] returns = QLambda.returns(rewards, terminated, truncated, nextValues, config.gamma, config.qLambda);
+            float[] flatReturns = new float[batch];
+            for (int t = 0; t < steps; t++) {
+                System.arraycopy(returns[t], 0, flatReturns, t * n, n);
+            }
+            timer.lap(DqnTrainer.Phase.sample);
+
+            // 3. Fit Q(s, a) to them: update_epochs passes over the rollout in shuffled minibatches.
+            int[] order = new int[batch];
+            for (int i = 0; i < batch; i++) {
+                order[i] = i;
+            }
+            for (int epoch = 0; epoch < config.updateEpochs; epoch++) {
+                shuffle(order);
+                for (int from = 0; from + minibatch <= batch; from += minibatch) {
+                    float[] lossAndQ = learn(rolloutObs, rolloutActions, flatReturns, order, from, minibatch, globalStep);
+                    loss = lossAndQ[0];
+                    meanQ = lossAndQ[1];
+                }
+            }
+            timer.lap(DqnTrainer.Phase.update);
+            log.metrics(globalStep, loss, meanQ, eps, globalStep / seconds(start));
+            timer.lap(DqnTrainer.Phase.log);
+        }
+        if (progress != null) {
+            progress.finish();
+        }
+        double wall = seconds(start);
+        return new DqnTrainer.Result(q, globalStep, episodes, wall, globalStep / wall, timer.seconds());
+    }
+
+    /** One gradient step on the minibatch order[from, from + size): MSE of Q(s, a) to the targets, clipped, RAdam. */
+    private float[] learn(float[] rolloutObs, float[] rolloutActions, float[] returns, int[] order, int from, int size, long step) {
+        float[] x = new float[size * observationSize];
+        float[] a = new float[size];
+        float[] g = new float[size];
+        for (int j = 0; j < size; j++) {
+            int k = order[from + j];
+            System.arraycopy(rolloutObs, k * observationSize, x, j * observationSize, observationSize);
+            a[j] = rolloutActions[k];
+            g[j] = returns[k];
+        }
+        int[] shape = new int[observationShape.length + 1];
+        shape[0] = size;
+        System.arraycopy(observationShape, 0, shape, 1, observationShape.length);
+        try (TensorArena ignored = TensorArena.open()) {
+            Variable taken = q.forward(Tensor.of(backend, x, shape)).gather(1, Tensor.of(backend, a, size, 1)).squeeze(1);
+            Variable loss = Losses.mse(taken, Variable.of(Tensor.of(backend, g, size)));
+            float lossValue = loss.data().item();
+            if (!Float.isFinite(lossValue)) {
+                throw new DqnTrainer.DivergenceException(step, lossValue);
+            }
+            optimizer.zeroGrad();
+            loss.backward();
+            if (config.maxGradNorm > 0) {
+                GradientClipping.clipGradNorm(q.parameters(), config.maxGradNorm);
+            }
+            optimizer.step();
+            return new float[] {lossValue, taken.data().mean().item()};
+        }
+    }
+
+    /** max_a Q(s, a) of one observation. */
+    private float maxQ(float[] observation) {
+        float[] values = qValues(new float[][] {observation})[0];
+        return values[argmax(values)];
+    }
+
+    /** Q(s, .) of every observation, one forward pass over them all. */
+    private float[][] qValues(float[][] observations) {
+        int n = observations.length;
+        float[] x = new float[n * observationSize];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(observations[i], 0, x, i * observationSize, observationSize);
+        }
+        int[] shape = new int[observationShape.length + 1];
+        shape[0] = n;
+        System.arraycopy(observationShape, 0, shape, 1, observationShape.length);
+        float[] flat;
+        try (NoGrad ignored = NoGrad.enter()) {
+            flat = q.forward(Tensor.of(backend, x, shape)).data().toArray();
+        }
+        float[][] out = new float[n][actions];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(flat, i * actions, out[i], 0, actions);
+        }
+        return out;
+    }
+
+    /** The first index of the largest value, as torch.argmax. */
+    private static int argmax(float[] v) {
+        int best = 0;
+        for (int a = 1; a < v.length; a++) {
+            if (v[a] > v[best]) {
+                best = a;
+            }
+        }
+        return best;
+    }
+
+    /** Fisher-Yates, from the shuffle generator. */
+    private void shuffle(int[] order) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = (int) (shuffle.nextDouble() * (i + 1));
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+
+    private void seedActionSpaces() {
+        for (int i = 0; i < envs.size(); i++) {
+            envs.actionSpace(i).seed(config.seed + i);
+        }
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    @Override
+    public int[] observationShape() {
+        return observationShape.clone();
+    }
+
+    @Override
+    public int actions() {
+        return actions;
+    }
+
+    @Override
+    public QNetworks.Kind network() {
+        return network;
+    }
+
+    @Override
+    public QNetworks.Head head() {
+        return head;
+    }
+
+    /** The network being trained. */
+    public Module qNetwork() {
+        return q;
+    }
+
+    @Override
+    public void restore(Path checkpoint) throws IOException {
+        throw new IOException("--algorithm pqn writes no checkpoints yet, so there is nothing to resume from " + checkpoint);
+    }
+}
