@@ -119,6 +119,12 @@ class ExamplesTest {
     }
 
     @Test
+    void beyondDqn() throws Exception {
+        // Values printed to two decimals where training has converged (the probes' tolerances are tighter).
+        assertPrints("14-beyond-dqn.md", "BeyondDqn", run(BeyondDqn::main), Tolerance.absolute(0.011));
+    }
+
+    @Test
     void duelingHeads() throws Exception {
         // Q(s, .) of a random network: float sums whose last bit depends on the vector width.
         assertPrints("11-dueling.md", "DuelingHeads", run(DuelingHeads::main), Tolerance.relative(1e-6));
