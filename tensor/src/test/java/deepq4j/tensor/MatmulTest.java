@@ -64,8 +64,10 @@ class MatmulTest {
 
     @Test
     void sizesAcrossEveryBlockBoundary() {
-        // MR = 4, NR = 32 or 16, KC = 256, MC = 128: sizes on both sides of each.
-        int[][] cases = {{1, 1, 1}, {5, 257, 33}, {129, 255, 65}, {257, 513, 17}, {3, 300, 1}, {1, 4, 120}, {130, 1, 97}, {7, 9, 31}, {9, 260, 64}, {16, 3, 33}, {4, 5, 6}};
+        // MR = 5 (strips of 5 and 4), NR = 32 or 16, KC = 256, MC = 128: sizes on both sides of each.
+        int[][] cases = {{1, 1, 1}, {5, 257, 33}, {129, 255, 65}, {257, 513, 17}, {3, 300, 1}, {1, 4, 120}, {130, 1, 97}, {7, 9, 31}, {9, 260, 64}, {16, 3, 33}, {4, 5, 6},
+            // rows that end in strips of four (8, 12, 13, 32, 128, 131) or in one padded strip (6, 11)
+            {6, 40, 20}, {8, 7, 33}, {11, 300, 17}, {12, 5, 32}, {13, 260, 40}, {32, 100, 128}, {128, 84, 120}, {131, 17, 48}};
         Random rng = new Random(7);
         for (int[] c : cases) {
             float[] av = randomValues(rng, c[0] * c[1]);
