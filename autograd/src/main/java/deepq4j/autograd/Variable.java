@@ -501,6 +501,45 @@ public class Variable {
         return logSoftmax(axis).exp();
     }
 
+    /**
+     * Layer normalisation of each row of a 2-D input [rows, n], as {@code torch.nn.functional.layer_norm}
+     * over its last dimension: xhat = (x - mean) / sqrt(var + eps), the biased variance; then
+     * xhat * weight + bias when those ([n]) are given (both or neither). One op with its own
+     * backward instead of the chain of its parts, which would take three times the passes over
+     * memory: with rstd = 1 / sqrt(var + eps) and dxhat = g * weight,
+     * dx = rstd * (dxhat - mean(dxhat) - xhat * mean(dxhat * xhat)), both means along the row;
+     * dweight = sum over rows of g * xhat, dbias = sum over rows of g.
+     */
+    public static Variable layerNorm(Variable x, Variable weight, Variable bias, float eps) {
+        if (x.data.dim() != 2 || (weight == null) != (bias == null)
+                || (weight != null && (weight.data.dim() != 1 || weight.data.size(0) != x.data.size(1)
+                        || !Arrays.equals(bias.data.shape(), weight.data.shape())))) {
+            throw new IllegalArgumentException("layerNorm: needs rows [rows, n] and weight and bias of [n] (or neither), got "
+                    + Arrays.toString(x.data.shape()) + (weight == null ? "" : ", " + Arrays.toString(weight.data.shape())
+                    + " and " + Arrays.toString(bias.data.shape())));
+        }
+        Tensor centred = x.data.sub(x.data.mean(1, true));
+        Tensor std = centred.mul(centred).mean(1, true).add(eps).sqrt();
+        Tensor normalised = centred.div(std);
+        // A copy without the affine: the backward reads xhat, which an in-place op on the output (ReLU) must not change.
+        Tensor out = weight == null ? normalised.copy() : normalised.mul(weight.data).add(bias.data);
+        SavedTensor savedWeight = weight == null ? null : save("layerNorm", weight.data);
+        Variable[] inputs = weight == null ? new Variable[] {x} : new Variable[] {x, weight, bias};
+        return result(out, "layerNorm", g -> {
+            if (x.requiresGrad) {
+                Tensor dxhat = savedWeight == null ? g : g.mul(savedWeight.get());
+                Tensor dx = dxhat.sub(dxhat.mean(1, true)).sub(normalised.mul(dxhat.mul(normalised).mean(1, true))).div(std);
+                x.accumulateOwned(dx);
+            }
+            if (weight != null && weight.requiresGrad) {
+                weight.accumulateOwned(g.mul(normalised).sum(0));
+            }
+            if (bias != null && bias.requiresGrad) {
+                bias.accumulateOwned(g.sum(0));
+            }
+        }, inputs);
+    }
+
     // ---------------------------------------------------------------- linear algebra and indexing
 
     /** Matrix product with {@code torch.matmul}'s rules (1-D, 2-D and batched operands). */

@@ -51,12 +51,7 @@ public class LayerNorm extends Module {
         // Rows of n = prod(normalizedShape) features, one per sample (the leading dimensions).
         int n = Shape.size(normalizedShape);
         Variable rows = x.reshape(-1, n);
-        Variable centred = rows.sub(rows.mean(1, true));
-        Variable variance = centred.mul(centred).mean(1, true); // biased, as torch
-        Variable y = centred.div(variance.add((float) eps).sqrt());
-        if (weight != null) {
-            y = y.mul(weight.reshape(n)).add(bias.reshape(n));
-        }
+        Variable y = Variable.layerNorm(rows, weight == null ? null : weight.reshape(n), bias == null ? null : bias.reshape(n), (float) eps);
         return y.reshape(s);
     }
 

@@ -12,9 +12,11 @@ import java.util.Map;
  * (the first five steps with torch's betas) the step is the bias-corrected momentum alone, as in
  * SGD with momentum. CleanRL's pqn.py trains with it; it needs no learning-rate warm-up.
  *
- * <p>The update is written out in tensor ops ({@link #update}): a few passes over the
- * parameters, which for the small networks it trains cost a few microseconds; it has no fused
- * kernel.
+ * <p>{@link #referenceStep} is the update written out in tensor ops, the form to read. Once the
+ * rectified step is on it is Adam's step with the learning rate scaled by r_t and eps divided by
+ * sqrt(1 - beta2^t) (the algebra is in {@link #update}), so {@link #update} runs the backend's fused
+ * Adam kernel there, one pass over memory instead of eight; the first few steps, plain momentum,
+ * run the reference. The two agree to float32 rounding (OptimizerTest holds both to torch's rule).
  */
 public class RAdam extends AbstractOptimizer {
     private final double beta1;
@@ -50,6 +52,29 @@ public class RAdam extends AbstractOptimizer {
     }
 
     /**
+     * One step: while rho_t <= 5 (see {@link #referenceStep}) the reference; after, the fused Adam
+     * kernel. Adam's kernel moves theta by lr_a / (1 - beta1^t) * m / (sqrt(v) / sqrt(1 - beta2^t) + eps_a);
+     * RAdam's rectified step is lr r_t / (1 - beta1^t) * m * sqrt(1 - beta2^t) / (sqrt(v) + eps), which
+     * is the same with lr_a = lr r_t and eps_a = eps / sqrt(1 - beta2^t).
+     */
+    @Override
+    protected void update(Parameter p, Tensor grad) {
+        Moments s = state(p, Moments::new);
+        s.step++;
+        long t = s.step;
+        double biasCorrection2 = 1 - Math.pow(beta2, t);
+        double rhoInf = 2 / (1 - beta2) - 1;
+        double rhoT = rhoInf - 2 * t * Math.pow(beta2, t) / biasCorrection2;
+        if (rhoT <= 5) {
+            referenceStep(p.data(), grad, s.expAvg, s.expAvgSq, learningRate(), beta1, beta2, eps, t);
+            return;
+        }
+        double rect = Math.sqrt((rhoT - 4) * (rhoT - 2) * rhoInf / ((rhoInf - 4) * (rhoInf - 2) * rhoT));
+        p.data().backend().adamUpdate(p.data(), grad, s.expAvg, s.expAvgSq, null, learningRate() * rect, beta1, beta2,
+                eps / Math.sqrt(biasCorrection2), 0, false, t);
+    }
+
+    /**
      * One step t (from 1), as torch.optim.RAdam's documentation writes it:
      * m <- beta1 m + (1 - beta1) g and v <- beta2 v + (1 - beta2) g^2; the bias-corrected momentum
      * m / (1 - beta1^t); rho_inf = 2 / (1 - beta2) - 1 and rho_t = rho_inf - 2 t beta2^t / (1 - beta2^t),
@@ -57,25 +82,22 @@ public class RAdam extends AbstractOptimizer {
      * theta <- theta - lr r_t m_hat sqrt(1 - beta2^t) / (sqrt(v) + eps), with
      * r_t = sqrt((rho_t - 4)(rho_t - 2) rho_inf / ((rho_inf - 4)(rho_inf - 2) rho_t)).
      */
-    @Override
-    protected void update(Parameter p, Tensor grad) {
-        Moments s = state(p, Moments::new);
-        s.step++;
-        long t = s.step;
-        Tensor m = s.expAvg.add(grad.sub(s.expAvg).mul((float) (1 - beta1))); // torch's lerp form
-        Tensor v = s.expAvgSq.mul((float) beta2).add(grad.mul((float) (1 - beta2)).mul(grad));
+    static void referenceStep(Tensor param, Tensor grad, Tensor expAvg, Tensor expAvgSq, double lr, double beta1, double beta2,
+                              double eps, long t) {
+        Tensor m = expAvg.add(grad.sub(expAvg).mul((float) (1 - beta1))); // torch's lerp form
+        Tensor v = expAvgSq.mul((float) beta2).add(grad.mul((float) (1 - beta2)).mul(grad));
         double biasCorrection1 = 1 - Math.pow(beta1, t);
         double biasCorrection2 = 1 - Math.pow(beta2, t);
         double rhoInf = 2 / (1 - beta2) - 1;
         double rhoT = rhoInf - 2 * t * Math.pow(beta2, t) / biasCorrection2;
-        Tensor step = m.mul((float) (learningRate() / biasCorrection1));
+        Tensor step = m.mul((float) (lr / biasCorrection1));
         if (rhoT > 5) {
             double rect = Math.sqrt((rhoT - 4) * (rhoT - 2) * rhoInf / ((rhoInf - 4) * (rhoInf - 2) * rhoT));
             step = step.mul((float) (Math.sqrt(biasCorrection2) * rect)).div(v.sqrt().add((float) eps));
         }
-        p.data().copyFrom(p.data().sub(step));
-        s.expAvg.copyFrom(m);
-        s.expAvgSq.copyFrom(v);
+        param.copyFrom(param.sub(step));
+        expAvg.copyFrom(m);
+        expAvgSq.copyFrom(v);
     }
 
     @Override

@@ -145,7 +145,7 @@ class OptimizerTest {
                 expected[t - 1] = p.clone();
             }
             double beta2 = b2;
-            // RAdam is written in tensor ops, whose scalars are float32 even on the float64 backend: 1e-7.
+            // RAdam's first steps are tensor ops, whose scalars are float32 even on the float64 backend: 1e-7.
             assertFollows(expected, ps -> new RAdam(ps, lr, b1, beta2, eps), grads, 1e-7);
         }
         assertThrows(IllegalArgumentException.class, () -> new RAdam(List.of(new Parameter(Tensor.zeros(2))), 1e-3, 0.9, 1.0, 1e-8));
