@@ -15,10 +15,11 @@ import java.util.Map;
  * run had never stopped. It holds both networks, the optimizer's state, the replay buffer, the
  * random streams, the counters of the loop, every action taken (the environment is rebuilt by
  * replaying them from its seed) and how long each log file was. It is written through a temporary
- * file and a rename, so a crash while writing leaves the previous one whole.
+ * file and a rename, so a crash while writing leaves the previous one whole. {@link PqnTrainer}
+ * writes the same format with its own state (no buffer, no target network, N copies' actions).
  */
 public final class Checkpoint {
-    private static final String FORMAT = "deepq4j training checkpoint 1";
+    static final String FORMAT = "deepq4j training checkpoint 1";
 
     private Checkpoint() {
     }
@@ -81,7 +82,7 @@ public final class Checkpoint {
     }
 
     /** The settings a checkpoint must be resumed with: all but where the files go. */
-    private static String settings(DqnConfig config) {
+    static String settings(DqnConfig config) {
         Map<String, Object> m = config.toMap();
         m.remove("out");
         return Json.write(m);
@@ -172,7 +173,7 @@ public final class Checkpoint {
         return out;
     }
 
-    private static String need(Map<String, String> meta, String key) {
+    static String need(Map<String, String> meta, String key) {
         String v = meta.get(key);
         if (v == null) {
             throw new IllegalArgumentException("the checkpoint lacks '" + key + "'");
@@ -180,7 +181,7 @@ public final class Checkpoint {
         return v;
     }
 
-    private static <T> Map<String, T> withPrefix(Map<String, T> entries, String prefix) {
+    static <T> Map<String, T> withPrefix(Map<String, T> entries, String prefix) {
         Map<String, T> out = new LinkedHashMap<>();
         entries.forEach((k, v) -> {
             if (k.startsWith(prefix)) {
@@ -190,7 +191,7 @@ public final class Checkpoint {
         return out;
     }
 
-    private static String longs(long[] values) {
+    static String longs(long[] values) {
         StringBuilder b = new StringBuilder();
         for (long v : values) {
             b.append(b.length() > 0 ? "," : "").append(v);
@@ -198,7 +199,7 @@ public final class Checkpoint {
         return b.toString();
     }
 
-    private static long[] parseLongs(String text) {
+    static long[] parseLongs(String text) {
         String[] parts = text.split(",");
         long[] v = new long[parts.length];
         for (int i = 0; i < v.length; i++) {

@@ -286,8 +286,7 @@ public class DqnConfig {
             }
         }
         if (algorithm == Algorithm.pqn) {
-            // CleanRL's pqn.py: four copies, gradients clipped to norm 10, the rate annealed to 0;
-            // no checkpoints yet (MinAtar ids would ask for them).
+            // CleanRL's pqn.py: four copies, gradients clipped to norm 10, the rate annealed to 0.
             if (!setByUser.test("--num-envs")) {
                 numEnvs = 4;
             }
@@ -296,9 +295,6 @@ public class DqnConfig {
             }
             if (!setByUser.test("--anneal-lr") && !setByUser.test("--no-anneal-lr")) {
                 annealLr = true;
-            }
-            if (!setByUser.test("--checkpoint-interval")) {
-                checkpointInterval = 0;
             }
         }
         if (noisy && !setByUser.test("--start-e") && !setByUser.test("--end-e")) {
@@ -355,9 +351,6 @@ public class DqnConfig {
         require(updateEpochs >= 1, "--update-epochs", updateEpochs, "must be at least 1");
         require(qLambda >= 0 && qLambda <= 1, "--q-lambda", qLambda, "must be in [0, 1]");
         if (algorithm == Algorithm.pqn) {
-            if (checkpointInterval > 0) {
-                throw new IllegalArgumentException("--algorithm pqn writes no checkpoints yet: leave out --checkpoint-interval");
-            }
             if (noisy || dueling || doubleDqn || prioritizedReplay || noReplay || noTargetNetwork || nStep > 1) {
                 throw new IllegalArgumentException("--algorithm pqn has no replay buffer or target network: --noisy, --dueling, "
                         + "--double-dqn, --prioritized-replay, --no-replay, --no-target-network and --n-step do not apply to it");

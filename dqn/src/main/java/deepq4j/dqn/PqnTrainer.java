@@ -11,6 +11,7 @@ import deepq4j.nn.Linear;
 import deepq4j.nn.Losses;
 import deepq4j.nn.Module;
 import deepq4j.nn.RAdam;
+import deepq4j.nn.Safetensors;
 import deepq4j.opencl.Devices;
 import deepq4j.tensor.Backend;
 import deepq4j.tensor.Generator;
@@ -20,6 +21,8 @@ import deepq4j.tensor.TensorArena;
 import deepq4j.tensor.cpu.Parallelism;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * PQN (Gallici et al. 2024, "Simplifying Deep Temporal Difference Learning"), read top to bottom
@@ -49,6 +52,21 @@ public final class PqnTrainer implements Trainer {
     private final PhaseTimer timer = new PhaseTimer();
     private final int numIterations;
 
+    // Where the run is: fields rather than locals of the loop, so that a checkpoint can save them.
+    private boolean started;
+    /** The next iteration to run, from 1. */
+    private int iteration = 1;
+    private long globalStep;
+    private int episodes;
+    private double recentReturn = Double.NaN;
+    private double[] episodeReturn;
+    private int[] episodeLength;
+    private float[][] obs;
+    /** Every action taken, copy by copy within each step: a resumed run replays them to rebuild the copies. */
+    private ActionHistory history = new ActionHistory();
+    /** Wall time spent before the last resume. */
+    private double secondsBefore;
+
     /** Builds the copies, the network and the optimizer of {@code config} (validated here). */
     public PqnTrainer(DqnConfig config) {
         config.validate();
@@ -61,6 +79,7 @@ public final class PqnTrainer implements Trainer {
         }
         this.observationSize = size;
         this.actions = envs.singleActionSpace().n();
+        ActionHistory.requireFits(actions);
         this.network = config.network == DqnConfig.NetworkChoice.auto ? QNetworks.defaultFor(observationShape)
                 : QNetworks.Kind.valueOf(config.network.name());
         QNetworks.requireFits(network, observationShape);
@@ -113,13 +132,10 @@ public final class PqnTrainer implements Trainer {
         int steps = config.numSteps;
         int batch = n * steps;
         int minibatch = batch / config.numMinibatches;
-        seedActionSpaces(); // copy i's random actions come from its own action space, seeded seed + i as its environment
-        float[][] obs = envs.reset(config.seed);
-        double[] episodeReturn = new double[n];
-        int[] episodeLength = new int[n];
-        int episodes = 0;
-        double recentReturn = Double.NaN;
-        long globalStep = 0;
+        if (!started) {
+            obs = resetCopies();
+            started = true;
+        }
         float[] rolloutObs = new float[batch * observationSize];
         float[] rolloutActions = new float[batch];
         float[][] rewards = new float[steps][n];
@@ -128,8 +144,8 @@ public final class PqnTrainer implements Trainer {
         float[][] nextValues = new float[steps][n];
         float loss = Float.NaN;
         float meanQ = Float.NaN;
-        double eps = epsilon.epsilon(0, 0);
-        for (int iteration = 1; iteration <= numIterations; iteration++) {
+        double eps = epsilon.epsilon(globalStep, episodes);
+        for (; iteration <= numIterations; iteration++) {
             timer.restart();
             if (config.annealLr) {
                 optimizer.setLearningRate((1.0 - (iteration - 1.0) / numIterations) * config.learningRate);
@@ -144,6 +160,7 @@ public final class PqnTrainer implements Trainer {
                     System.arraycopy(obs[i], 0, rolloutObs, (t * n + i) * observationSize, observationSize);
                     action[i] = coin.nextDouble() < eps ? envs.actionSpace(i).sample() : argmax(qNow[i]);
                     rolloutActions[t * n + i] = action[i];
+                    history.add(action[i]);
                 }
                 timer.lap(DqnTrainer.Phase.act);
 
@@ -154,16 +171,8 @@ public final class PqnTrainer implements Trainer {
                     rewards[t][i] = (float) s.rewards()[i];
                     terminated[t][i] = s.terminated()[i];
                     truncated[t][i] = s.truncated()[i];
-                    episodeReturn[i] += s.rewards()[i];
-                    episodeLength[i]++;
-                    if (s.terminated()[i] || s.truncated()[i]) {
-                        log.episode(globalStep - n + i, episodeReturn[i], episodeLength[i]);
-                        recentReturn = Double.isNaN(recentReturn) ? episodeReturn[i] : 0.95 * recentReturn + 0.05 * episodeReturn[i];
-                        episodes++;
-                        episodeReturn[i] = 0;
-                        episodeLength[i] = 0;
-                    }
                 }
+                countEpisodes(s, log);
                 obs = s.observations();
                 // The value that follows step t: of the next observation (whose Q-values also choose the
                 // next actions), or of the real last one where the episode was truncated (the copy has
@@ -202,12 +211,82 @@ public final class PqnTrainer implements Trainer {
             timer.lap(DqnTrainer.Phase.update);
             log.metrics(globalStep, loss, meanQ, eps, globalStep / seconds(start));
             timer.lap(DqnTrainer.Phase.log);
+
+            // Beside the algorithm: now and then a checkpoint to go on from after a crash.
+            long interval = config.checkpointInterval;
+            if (interval > 0 && iteration < numIterations && globalStep / interval > (globalStep - batch) / interval) {
+                saveCheckpoint(iteration + 1, log, seconds(start));
+            }
         }
         if (progress != null) {
             progress.finish();
         }
         double wall = seconds(start);
         return new DqnTrainer.Result(q, globalStep, episodes, wall, globalStep / wall, timer.seconds());
+    }
+
+    /** Resets the copies, copy i with seed + i, and seeds their action spaces likewise; the episode counters start at zero. */
+    private float[][] resetCopies() {
+        for (int i = 0; i < envs.size(); i++) {
+            envs.actionSpace(i).seed(config.seed + i);
+        }
+        episodeReturn = new double[envs.size()];
+        episodeLength = new int[envs.size()];
+        episodes = 0;
+        recentReturn = Double.NaN;
+        return envs.reset(config.seed);
+    }
+
+    /** Adds a step to each copy's running episode, and logs (to {@code log}, when not null) those it ended. */
+    private void countEpisodes(VectorStep s, TrainingLog log) throws IOException {
+        int n = envs.size();
+        for (int i = 0; i < n; i++) {
+            episodeReturn[i] += s.rewards()[i];
+            episodeLength[i]++;
+            if (s.terminated()[i] || s.truncated()[i]) {
+                if (log != null) {
+                    log.episode(globalStep - n + i, episodeReturn[i], episodeLength[i]);
+                }
+                recentReturn = Double.isNaN(recentReturn) ? episodeReturn[i] : 0.95 * recentReturn + 0.05 * episodeReturn[i];
+                episodes++;
+                episodeReturn[i] = 0;
+                episodeLength[i] = 0;
+            }
+        }
+    }
+
+    /**
+     * Writes the checkpoint: the network, RAdam's state, the random streams (who explores, the
+     * shuffle, each copy's action space), the counters, every action taken and the log lengths,
+     * in {@link Checkpoint}'s format. The rollout itself is not in it: it is written between
+     * iterations, when no rollout is pending.
+     */
+    private void saveCheckpoint(int nextIteration, TrainingLog log, double seconds) throws IOException {
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        q.stateDict().forEach((k, v) -> tensors.put("q." + k, v));
+        optimizer.stateDict().forEach((k, v) -> tensors.put("optimizer." + k, v));
+        tensors.put("env.actions", history.toTensor());
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("format", Checkpoint.FORMAT);
+        meta.put("config", Checkpoint.settings(config));
+        if (config.commandLine != null) {
+            meta.put("args", CommandLineText.encode(config.commandLine));
+        }
+        meta.put("iteration", Integer.toString(nextIteration));
+        meta.put("step", Long.toString(globalStep));
+        meta.put("episodes", Integer.toString(episodes));
+        meta.put("recent_return", Double.toString(recentReturn));
+        meta.put("seconds", Double.toString(seconds));
+        meta.put("nanos", Checkpoint.longs(timer.nanos()));
+        meta.put("rng.coin", Checkpoint.longs(coin.getState()));
+        meta.put("rng.shuffle", Checkpoint.longs(shuffle.getState()));
+        for (int i = 0; i < envs.size(); i++) {
+            meta.put("rng.action_space." + i, Checkpoint.longs(envs.actionSpace(i).samplerState()));
+        }
+        for (Map.Entry<String, Long> e : log.flush().entrySet()) {
+            meta.put("log." + e.getKey(), Long.toString(e.getValue()));
+        }
+        Safetensors.save(tensors, meta, Checkpoint.file(config.out));
     }
 
     /** One gradient step on the minibatch order[from, from + size): MSE of Q(s, a) to the targets, clipped, RAdam. */
@@ -289,14 +368,9 @@ public final class PqnTrainer implements Trainer {
         }
     }
 
-    private void seedActionSpaces() {
-        for (int i = 0; i < envs.size(); i++) {
-            envs.actionSpace(i).seed(config.seed + i);
-        }
-    }
-
-    private static double seconds(long start) {
-        return (System.nanoTime() - start) / 1e9;
+    /** Seconds of training, before the last resume and since {@code start}. */
+    private double seconds(long start) {
+        return secondsBefore + (System.nanoTime() - start) / 1e9;
     }
 
     @Override
@@ -324,8 +398,79 @@ public final class PqnTrainer implements Trainer {
         return q;
     }
 
+    /**
+     * Loads a checkpoint this configuration wrote, so that {@link #train} goes on with the
+     * iteration after it, bit for bit: the copies are rebuilt by replaying every action from
+     * their seeds, and the episode counters this arrives at are checked against the file's.
+     *
+     * @throws IOException naming the file and what does not fit, for a damaged or doctored file
+     */
     @Override
-    public void restore(Path checkpoint) throws IOException {
-        throw new IOException("--algorithm pqn writes no checkpoints yet, so there is nothing to resume from " + checkpoint);
+    public void restore(Path file) throws IOException {
+        try {
+            restoreFrom(file);
+        } catch (IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException e) {
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            throw new IOException(message.startsWith(file.toString()) ? message : "checkpoint " + file + ": " + message, e);
+        }
+    }
+
+    private void restoreFrom(Path file) throws IOException {
+        Safetensors.Contents contents = Safetensors.read(file);
+        Map<String, String> meta = contents.metadata();
+        if (!Checkpoint.FORMAT.equals(meta.get("format"))) {
+            throw new IllegalArgumentException(file + " is not a deepq4j training checkpoint");
+        }
+        if (!Checkpoint.settings(config).equals(meta.get("config"))) {
+            throw new IllegalArgumentException(file + " records settings other than those its command line gives (a damaged or "
+                    + "edited checkpoint)");
+        }
+        int next = Integer.parseInt(Checkpoint.need(meta, "iteration"));
+        long step = Long.parseLong(Checkpoint.need(meta, "step"));
+        int n = envs.size();
+        if (next < 2 || next > numIterations || step != (long) (next - 1) * n * config.numSteps) {
+            throw new IllegalArgumentException(file + ": iteration " + next + " and step " + step + " do not fit this run");
+        }
+        q.loadStateDict(Checkpoint.withPrefix(contents.tensors(), "q."));
+        optimizer.loadStateDict(Checkpoint.withPrefix(contents.tensors(), "optimizer."));
+        Tensor actionsTaken = contents.tensors().get("env.actions");
+        if (actionsTaken == null) {
+            throw new IllegalArgumentException("the checkpoint holds no env.actions");
+        }
+        ActionHistory taken = ActionHistory.of(actionsTaken);
+        if (taken.length() != step) {
+            throw new IllegalArgumentException(file + ": " + taken.length() + " actions recorded for " + step + " steps of the copies");
+        }
+        // The copies: the same seeds, then every action again (each step's n actions together).
+        obs = resetCopies();
+        int[] action = new int[n];
+        for (long t = 0; t < step / n; t++) {
+            for (int i = 0; i < n; i++) {
+                action[i] = taken.get((int) (t * n + i));
+                if (action[i] < 0 || action[i] >= actions) {
+                    throw new IllegalArgumentException(file + ": recorded action " + action[i] + " is not one of the " + actions);
+                }
+            }
+            globalStep = (t + 1) * n;
+            VectorStep s = envs.step(action);
+            countEpisodes(s, null);
+            obs = s.observations();
+        }
+        if (episodes != Integer.parseInt(Checkpoint.need(meta, "episodes"))) {
+            throw new IllegalStateException(file + ": replaying the actions gave " + episodes + " episodes, the checkpoint says "
+                    + meta.get("episodes") + " (did the environment change?)");
+        }
+        history = taken;
+        globalStep = step;
+        iteration = next;
+        recentReturn = Double.parseDouble(Checkpoint.need(meta, "recent_return"));
+        coin.setState(Checkpoint.parseLongs(Checkpoint.need(meta, "rng.coin")));
+        shuffle.setState(Checkpoint.parseLongs(Checkpoint.need(meta, "rng.shuffle")));
+        for (int i = 0; i < n; i++) {
+            envs.actionSpace(i).setSamplerState(Checkpoint.parseLongs(Checkpoint.need(meta, "rng.action_space." + i)));
+        }
+        timer.setNanos(Checkpoint.parseLongs(Checkpoint.need(meta, "nanos")));
+        secondsBefore = Double.parseDouble(Checkpoint.need(meta, "seconds"));
+        started = true;
     }
 }

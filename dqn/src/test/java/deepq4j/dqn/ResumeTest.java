@@ -96,7 +96,7 @@ class ResumeTest {
         assertFalse(Files.exists(DqnTrainer.checkpointFile(whole)), "a finished run leaves no checkpoint");
 
         DqnConfig c = parse(args(crashed, env, extra));
-        DqnTrainer trainer = new DqnTrainer(c);
+        Trainer trainer = Trainer.of(c);
         try (RunDirectory run = new RunDirectory(crashed, c)) {
             assertThrows(Crash.class, () -> trainer.train(new CrashingLog(run, 2_300), null));
         }
@@ -158,6 +158,16 @@ class ResumeTest {
     @Test
     void aResumedRainbowRunEndsAsAnUninterruptedOne() throws Exception {
         crashResumeAndCompare("CartPole-v1", "--algorithm", "rainbow", "--n-atoms", "21", "--v-min", "-50", "--v-max", "50");
+    }
+
+    /**
+     * PQN: no buffer and no target network, but four copies of the environment (rebuilt by replaying
+     * their actions), RAdam's state, the shuffle of the minibatches and each copy's random actions.
+     * Checkpoints fall between iterations (of 4 x 32 steps here), the first after step 1000.
+     */
+    @Test
+    void aResumedPqnRunEndsAsAnUninterruptedOne() throws Exception {
+        crashResumeAndCompare("CartPole-v1", "--algorithm", "pqn", "--num-steps", "32");
     }
 
     @Test

@@ -28,16 +28,13 @@ class PqnCommandLineTest {
         assertEquals(10.0, c.maxGradNorm);
         assertTrue(c.annealLr);
         assertEquals("PQN", c.algorithmName());
-        assertEquals(0, TrainingRun.config("--algorithm", "pqn", "--env-id", "MinAtar/Breakout-v1").checkpointInterval,
-                "no checkpoints for PQN, even on MinAtar ids");
     }
 
     @Test
     void flagsThatDoNotApplyAreRefusedNamingThem() {
-        String[][] bad = {{"--algorithm", "pqn", "--dueling"}, {"--algorithm", "pqn", "--checkpoint-interval", "1000"},
-            {"--num-envs", "4"}, {"--anneal-lr"}, {"--algorithm", "pqn", "--num-minibatches", "600"},
+        String[][] bad = {{"--algorithm", "pqn", "--dueling"}, {"--num-envs", "4"}, {"--anneal-lr"}, {"--algorithm", "pqn", "--num-minibatches", "600"},
             {"--algorithm", "pqn", "--q-lambda", "1.5"}, {"--algorithm", "pqn", "--total-timesteps", "100"}};
-        String[] says = {"do not apply to it", "writes no checkpoints yet", "only --algorithm pqn steps several copies",
+        String[] says = {"do not apply to it", "only --algorithm pqn steps several copies",
             "--anneal-lr is --algorithm pqn's", "invalid value for --num-minibatches: 600", "invalid value for --q-lambda: 1.5",
             "less than one rollout"};
         for (int i = 0; i < bad.length; i++) {
