@@ -1,5 +1,6 @@
 package deepq4j.autograd;
 
+import deepq4j.tensor.Backend;
 import deepq4j.tensor.Tensor;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -505,8 +506,9 @@ public class Variable {
      * Layer normalisation of each row of a 2-D input [rows, n], as {@code torch.nn.functional.layer_norm}
      * over its last dimension: xhat = (x - mean) / sqrt(var + eps), the biased variance; then
      * xhat * weight + bias when those ([n]) are given (both or neither). One op with its own
-     * backward instead of the chain of its parts, which would take three times the passes over
-     * memory: with rstd = 1 / sqrt(var + eps) and dxhat = g * weight,
+     * backward, the backend's {@link Backend#layerNorm} and {@link Backend#layerNormBackward}
+     * (whose defaults write the formulas out), instead of the chain of its parts: with
+     * rstd = 1 / sqrt(var + eps) and dxhat = g * weight,
      * dx = rstd * (dxhat - mean(dxhat) - xhat * mean(dxhat * xhat)), both means along the row;
      * dweight = sum over rows of g * xhat, dbias = sum over rows of g.
      */
@@ -518,24 +520,31 @@ public class Variable {
                     + Arrays.toString(x.data.shape()) + (weight == null ? "" : ", " + Arrays.toString(weight.data.shape())
                     + " and " + Arrays.toString(bias.data.shape())));
         }
-        Tensor centred = x.data.sub(x.data.mean(1, true));
-        Tensor std = centred.mul(centred).mean(1, true).add(eps).sqrt();
-        Tensor normalised = centred.div(std);
-        // A copy without the affine: the backward reads xhat, which an in-place op on the output (ReLU) must not change.
-        Tensor out = weight == null ? normalised.copy() : normalised.mul(weight.data).add(bias.data);
+        int rows = x.data.size(0);
+        int n = x.data.size(1);
+        Backend backend = x.data.backend();
+        Tensor out = Tensor.zeros(backend, rows, n);
+        Tensor mean = Tensor.zeros(backend, rows);
+        Tensor rstd = Tensor.zeros(backend, rows);
+        backend.layerNorm(x.data, weight == null ? null : weight.data, bias == null ? null : bias.data, eps, out, mean, rstd);
+        SavedTensor savedX = save("layerNorm", x.data);
         SavedTensor savedWeight = weight == null ? null : save("layerNorm", weight.data);
         Variable[] inputs = weight == null ? new Variable[] {x} : new Variable[] {x, weight, bias};
         return result(out, "layerNorm", g -> {
+            Tensor gradX = Tensor.zeros(backend, rows, n);
+            boolean affine = weight != null && (weight.requiresGrad || bias.requiresGrad);
+            Tensor gradWeight = affine ? Tensor.zeros(backend, n) : null;
+            Tensor gradBias = affine ? Tensor.zeros(backend, n) : null;
+            backend.layerNormBackward(g, savedX.get(), mean, rstd, savedWeight == null ? null : savedWeight.get(), gradX, gradWeight,
+                    gradBias);
             if (x.requiresGrad) {
-                Tensor dxhat = savedWeight == null ? g : g.mul(savedWeight.get());
-                Tensor dx = dxhat.sub(dxhat.mean(1, true)).sub(normalised.mul(dxhat.mul(normalised).mean(1, true))).div(std);
-                x.accumulateOwned(dx);
+                x.accumulateOwned(gradX);
             }
-            if (weight != null && weight.requiresGrad) {
-                weight.accumulateOwned(g.mul(normalised).sum(0));
+            if (affine && weight.requiresGrad) {
+                weight.accumulateOwned(gradWeight);
             }
-            if (bias != null && bias.requiresGrad) {
-                bias.accumulateOwned(g.sum(0));
+            if (affine && bias.requiresGrad) {
+                bias.accumulateOwned(gradBias);
             }
         }, inputs);
     }

@@ -109,6 +109,43 @@ public interface Backend {
     void conv2dBackwardWeight(Tensor gradOut, Tensor input, int stride, int padding, Tensor gradWeight);
 
     /**
+     * Layer normalisation of each row of a contiguous {@code x} [rows, n] into {@code out} [rows, n]:
+     * xhat = (x - mean) * rstd with rstd = 1 / sqrt(biased variance + eps), then xhat * weight + bias
+     * (weight and bias [n], or both null). Writes {@code mean} and {@code rstd} [rows] for the
+     * backward. This default composes tensor ops (its readable form); the CPU backend fuses it into
+     * one pass per row ({@code cpu.LayerNormKernels}).
+     */
+    default void layerNorm(Tensor x, Tensor weight, Tensor bias, float eps, Tensor out, Tensor mean, Tensor rstd) {
+        int rows = x.size(0);
+        Tensor m = x.mean(1, true);
+        Tensor centred = x.sub(m);
+        Tensor r = Tensor.zeros(x.backend(), rows, 1).add(1f).div(centred.mul(centred).mean(1, true).add(eps).sqrt());
+        Tensor xhat = centred.mul(r);
+        out.copyFrom(weight == null ? xhat : xhat.mul(weight).add(bias));
+        mean.copyFrom(m.reshape(rows));
+        rstd.copyFrom(r.reshape(rows));
+    }
+
+    /**
+     * The gradient of {@link #layerNorm} for the output gradient {@code g} [rows, n]: with
+     * dxhat = g * weight, gradX = rstd * (dxhat - mean_row(dxhat) - xhat * mean_row(dxhat * xhat));
+     * gradWeight = sum over rows of g * xhat, gradBias = sum over rows of g (both null when there is
+     * no affine). Every output is overwritten. The default composes tensor ops; the CPU backend fuses it.
+     */
+    default void layerNormBackward(Tensor g, Tensor x, Tensor mean, Tensor rstd, Tensor weight, Tensor gradX, Tensor gradWeight,
+                                   Tensor gradBias) {
+        int rows = x.size(0);
+        Tensor r = rstd.reshape(rows, 1);
+        Tensor xhat = x.sub(mean.reshape(rows, 1)).mul(r);
+        Tensor dxhat = weight == null ? g : g.mul(weight);
+        gradX.copyFrom(dxhat.sub(dxhat.mean(1, true)).sub(xhat.mul(dxhat.mul(xhat).mean(1, true))).mul(r));
+        if (gradWeight != null) {
+            gradWeight.copyFrom(g.mul(xhat).sum(0));
+            gradBias.copyFrom(g.sum(0));
+        }
+    }
+
+    /**
      * One step of {@code torch.optim.Adam} (or AdamW when {@code decoupledWeightDecay}) on
      * {@code param} in place, updating the moment estimates; {@code maxExpAvgSq} is null unless
      * amsgrad. {@code step} counts from 1. All tensors are contiguous and of one shape.

@@ -197,6 +197,36 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
+    public void layerNorm(Tensor x, Tensor weight, Tensor bias, float eps, Tensor out, Tensor mean, Tensor rstd) {
+        requireContiguous("layerNorm", out);
+        requireContiguous("layerNorm", mean);
+        requireContiguous("layerNorm", rstd);
+        Tensor xc = x.contiguous();
+        Tensor w = weight == null ? null : weight.contiguous();
+        Tensor b = bias == null ? null : bias.contiguous();
+        LayerNormKernels.forward(data(xc), xc.offset(), w == null ? null : data(w), w == null ? 0 : w.offset(), b == null ? null : data(b),
+                b == null ? 0 : b.offset(), eps, data(out), out.offset(), data(mean), mean.offset(), data(rstd), rstd.offset(),
+                xc.size(0), xc.size(1));
+    }
+
+    @Override
+    public void layerNormBackward(Tensor g, Tensor x, Tensor mean, Tensor rstd, Tensor weight, Tensor gradX, Tensor gradWeight,
+                                  Tensor gradBias) {
+        requireContiguous("layerNormBackward", gradX);
+        Tensor gc = g.contiguous();
+        Tensor xc = x.contiguous();
+        Tensor w = weight == null ? null : weight.contiguous();
+        if (gradWeight != null) {
+            requireContiguous("layerNormBackward", gradWeight);
+            requireContiguous("layerNormBackward", gradBias);
+        }
+        LayerNormKernels.backward(data(gc), gc.offset(), data(xc), xc.offset(), data(mean), mean.offset(), data(rstd), rstd.offset(),
+                w == null ? null : data(w), w == null ? 0 : w.offset(), data(gradX), gradX.offset(),
+                gradWeight == null ? null : data(gradWeight), gradWeight == null ? 0 : gradWeight.offset(),
+                gradBias == null ? null : data(gradBias), gradBias == null ? 0 : gradBias.offset(), xc.size(0), xc.size(1));
+    }
+
+    @Override
     public void conv2d(Tensor input, Tensor weight, Tensor bias, int stride, int padding, Tensor out) {
         requireContiguous("conv2d", out);
         Tensor x = input.contiguous();
