@@ -31,9 +31,10 @@ final class CategoricalProjection {
             for (int j = 0; j < atoms; j++) {
                 double p = nextProbabilities[i * atoms + j];
                 double tz = Math.min(vMax, Math.max(vMin, rewards[i] + bootstrap * z[j]));
-                double b = (tz - vMin) / dz; // where Tz_j falls, in atoms from the first
-                int lower = (int) Math.floor(b);
-                int upper = (int) Math.ceil(b);
+                double b = (tz - vMin) / dz; // where Tz_j falls, in atoms from the first: in [0, K - 1]
+                // floor and ceil of b >= 0, exactly as Math.floor / Math.ceil give them, without their calls
+                int lower = (int) b;
+                int upper = b > lower ? lower + 1 : lower;
                 lower = Math.max(0, Math.min(atoms - 1, lower));
                 upper = Math.max(0, Math.min(atoms - 1, upper));
                 if (lower == upper) {
