@@ -94,14 +94,7 @@ public final class DqnTrainer implements Trainer {
         this.observationShape = env.observationSpace().shape();
         this.actions = env.actionSpace().n();
         ActionHistory.requireFits(actions);
-        try {
-            this.network = config.network == DqnConfig.NetworkChoice.auto
-                    ? QNetworks.defaultFor(observationShape)
-                    : QNetworks.Kind.valueOf(config.network.name());
-            QNetworks.requireFits(network, observationShape);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--network " + config.network + " on " + config.envId + ": " + e.getMessage());
-        }
+        this.network = networkFor(config, observationShape);
         requireMemory(config, network, observationShape, actions);
         // One generator for the weights, one for exploration, one for the buffer: each stream is
         // reproducible from the seed alone, whatever the others draw.
@@ -139,6 +132,19 @@ public final class DqnTrainer implements Trainer {
                 ? EpsilonSchedule.linear(config.startE, config.endE, (long) (config.explorationFraction * config.totalTimesteps))
                 : EpsilonSchedule.exponential(config.startE, config.endE, config.epsilonDecay);
         this.coin = new Generator(config.seed + 0x5DEECE66DL);
+    }
+
+    /** The architecture --network names (auto: the one that fits the observations), checked against them; the error names the flag. */
+    static QNetworks.Kind networkFor(DqnConfig config, int[] observationShape) {
+        try {
+            QNetworks.Kind kind = config.network == DqnConfig.NetworkChoice.auto
+                    ? QNetworks.defaultFor(observationShape)
+                    : QNetworks.Kind.valueOf(config.network.name());
+            QNetworks.requireFits(kind, observationShape);
+            return kind;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--network " + config.network + " on " + config.envId + ": " + e.getMessage());
+        }
     }
 
     /** The online Q-network. */

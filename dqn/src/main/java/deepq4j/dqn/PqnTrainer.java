@@ -80,9 +80,15 @@ public final class PqnTrainer implements Trainer {
         this.observationSize = size;
         this.actions = envs.singleActionSpace().n();
         ActionHistory.requireFits(actions);
-        this.network = config.network == DqnConfig.NetworkChoice.auto ? QNetworks.defaultFor(observationShape)
-                : QNetworks.Kind.valueOf(config.network.name());
-        QNetworks.requireFits(network, observationShape);
+        this.network = DqnTrainer.networkFor(config, observationShape);
+        long iterations = config.totalTimesteps / ((long) config.numEnvs * config.numSteps);
+        double rolloutBytes = 4.0 * config.numEnvs * config.numSteps * (observationSize + 8);
+        if (iterations > Integer.MAX_VALUE || rolloutBytes > Runtime.getRuntime().maxMemory() / 2) {
+            throw new IllegalArgumentException(String.format("--num-envs %d x --num-steps %d make rollouts of %.1f GB (or more than 2^31 "
+                    + "of them for --total-timesteps %d); this JVM may use %.1f GB", config.numEnvs, config.numSteps, rolloutBytes / 1e9,
+                    config.totalTimesteps, Runtime.getRuntime().maxMemory() / 1e9));
+        }
+        this.numIterations = (int) iterations;
         this.head = DqnTrainer.headFor(config);
         this.backend = Devices.backend(config.device);
         Generator init = new Generator(config.seed);
@@ -90,7 +96,6 @@ public final class PqnTrainer implements Trainer {
         orthogonalInit(built, init);
         this.q = built.to(backend);
         this.optimizer = new RAdam(q.parameters(), config.learningRate);
-        this.numIterations = (int) (config.totalTimesteps / ((long) config.numEnvs * config.numSteps));
         this.epsilon = EpsilonSchedule.linear(config.startE, config.endE, (long) (config.explorationFraction * config.totalTimesteps));
         this.coin = new Generator(config.seed + 0x5DEECE66DL);
         this.shuffle = new Generator(config.seed * 0x9E3779B97F4A7C15L + 1);
