@@ -63,14 +63,16 @@ public final class Checkpoint {
         }
         meta.put("step", Long.toString(nextStep));
         meta.put("episodes", Integer.toString(t.episodes));
-        meta.put("episode_return", Double.toString(t.episodeReturn));
+        meta.put("episode_return", doubles(t.episodeReturn));
         meta.put("recent_return", Double.toString(t.recentReturn));
         meta.put("seconds", Double.toString(seconds));
         meta.put("nanos", longs(t.timer.nanos()));
         meta.put("rng.coin", longs(t.coin.getState()));
         meta.put("rng.init", longs(t.init.getState())); // the noisy layers' noise after the weights
         meta.put("rng.buffer", longs(t.buffer.rngState()));
-        meta.put("rng.action_space", longs(t.env.actionSpace().samplerState()));
+        for (int i = 0; i < t.envs.size(); i++) {
+            meta.put("rng.action_space." + i, longs(t.envs.actionSpace(i).samplerState()));
+        }
         meta.put("buffer.next", Integer.toString(t.buffer.transitions().nextSlot()));
         meta.put("buffer.size", Integer.toString(t.buffer.size()));
         for (Map.Entry<String, Long> e : log.flush().entrySet()) {
@@ -144,16 +146,19 @@ public final class Checkpoint {
             throw new IllegalArgumentException("the checkpoint holds no env.actions");
         }
         ActionHistory history = ActionHistory.of(actionsTaken);
-        if (history.length() != savedStep || savedStep >= t.config.totalTimesteps) {
-            throw new IllegalArgumentException(file + ": " + history.length() + " actions recorded for " + savedStep + " steps");
+        if (history.length() != savedStep * t.envs.size() || savedStep >= t.config.totalTimesteps) {
+            throw new IllegalArgumentException(file + ": " + history.length() + " actions recorded for " + savedStep + " steps of "
+                    + t.envs.size() + " copies");
         }
         t.replay(history);
-        if (t.episodes != Integer.parseInt(need(meta, "episodes")) || t.episodeReturn != Double.parseDouble(need(meta, "episode_return"))) {
-            throw new IllegalStateException(file + ": replaying the actions gave " + t.episodes + " episodes and a running return of "
-                    + t.episodeReturn + ", the checkpoint says " + meta.get("episodes") + " and " + meta.get("episode_return")
+        if (t.episodes != Integer.parseInt(need(meta, "episodes")) || !doubles(t.episodeReturn).equals(need(meta, "episode_return"))) {
+            throw new IllegalStateException(file + ": replaying the actions gave " + t.episodes + " episodes and running returns of "
+                    + doubles(t.episodeReturn) + ", the checkpoint says " + meta.get("episodes") + " and " + meta.get("episode_return")
                     + " (did the environment change?)");
         }
-        t.env.actionSpace().setSamplerState(parseLongs(need(meta, "rng.action_space")));
+        for (int i = 0; i < t.envs.size(); i++) {
+            t.envs.actionSpace(i).setSamplerState(parseLongs(need(meta, "rng.action_space." + i)));
+        }
         t.recentReturn = Double.parseDouble(need(meta, "recent_return"));
         t.secondsBefore = Double.parseDouble(need(meta, "seconds"));
     }
@@ -189,6 +194,15 @@ public final class Checkpoint {
             }
         });
         return out;
+    }
+
+    /** Doubles as their shortest exact decimal forms, comma-separated. */
+    static String doubles(double[] values) {
+        StringBuilder b = new StringBuilder();
+        for (double v : values) {
+            b.append(b.length() > 0 ? "," : "").append(v);
+        }
+        return b.toString();
     }
 
     static String longs(long[] values) {

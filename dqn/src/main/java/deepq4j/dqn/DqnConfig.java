@@ -56,7 +56,8 @@ public class DqnConfig {
     @Option(names = "--v-max", description = "c51: the highest atom (default: ${DEFAULT-VALUE})")
     public double vMax = 100;
 
-    @Option(names = "--num-envs", description = "pqn: environment copies stepped together (SyncVectorEnv; copy i seeded seed + i) "
+    @Option(names = "--num-envs", description = "environment copies stepped together (SyncVectorEnv, copy i seeded seed + i): each "
+            + "step stores N transitions (a step is one of all N copies, as in CleanRL's dqn.py), or PQN's rollouts "
             + "(default: 1; 4 with --algorithm pqn, CleanRL's pqn.py)")
     public int numEnvs = 1;
 
@@ -359,8 +360,9 @@ public class DqnConfig {
                 throw new IllegalArgumentException("--total-timesteps " + totalTimesteps + " is less than one rollout of --num-envs "
                         + numEnvs + " x --num-steps " + numSteps);
             }
-        } else if (numEnvs > 1) {
-            throw new IllegalArgumentException("--num-envs " + numEnvs + ": only --algorithm pqn steps several copies so far");
+        } else if (numEnvs > 1 && noReplay) {
+            throw new IllegalArgumentException("--num-envs " + numEnvs + " and --no-replay cannot be combined: online Q-learning "
+                    + "learns from one transition at a time");
         } else if (annealLr) {
             throw new IllegalArgumentException("--anneal-lr is --algorithm pqn's (the DQN family has --lr-decay)");
         }

@@ -10,9 +10,9 @@ import deepq4j.dqn.replay.ReplayBuffer;
 import deepq4j.dqn.replay.Transitions;
 import deepq4j.dqn.replay.UniformReplayBuffer;
 import deepq4j.dqn.run.RunDirectory;
-import deepq4j.envs.Env;
 import deepq4j.envs.Envs;
-import deepq4j.envs.Step;
+import deepq4j.envs.SyncVectorEnv;
+import deepq4j.envs.VectorStep;
 import deepq4j.nn.AbstractOptimizer;
 import deepq4j.nn.Adam;
 import deepq4j.nn.ExponentialLr;
@@ -41,14 +41,15 @@ import java.util.Map;
 public final class DqnTrainer implements Trainer {
     // Package-private, not private: Checkpoint saves and restores them.
     final DqnConfig config;
-    final Env env;
+    /** The --num-envs copies of the environment (one by default), stepped together. */
+    final SyncVectorEnv envs;
     private final int[] observationShape;
     final int actions;
     final Module q;
     final Module target;
     final ReplayBuffer buffer;
-    /** Turns steps into the buffer's transitions: one-step, or n-step returns (--n-step). */
-    private final NStepWindow nStep;
+    /** Turns each copy's steps into the buffer's transitions: one-step, or n-step returns (--n-step). */
+    private final NStepWindow[] nStep;
     private final QNetworks.Kind network;
     /** The network's last layer: Q-values (plain or dueling) or, for C51, return distributions. */
     private final QNetworks.Head head;
@@ -70,11 +71,12 @@ public final class DqnTrainer implements Trainer {
     /** The next step to take. */
     private long step;
     int episodes;
-    double episodeReturn;
-    private int episodeLength;
+    /** Each copy's running episode. */
+    double[] episodeReturn;
+    private int[] episodeLength;
     double recentReturn = Double.NaN;
-    private float[] obs;
-    /** Every action taken: a resumed run replays them to rebuild the environment's state. */
+    private float[][] obs;
+    /** Every action taken, copy by copy within each step: a resumed run replays them to rebuild the environments' state. */
     ActionHistory history = new ActionHistory();
     /** Wall time spent before the last resume. */
     double secondsBefore;
@@ -90,9 +92,9 @@ public final class DqnTrainer implements Trainer {
     public DqnTrainer(DqnConfig config) {
         config.validate();
         this.config = config;
-        this.env = Envs.make(config.envId);
-        this.observationShape = env.observationSpace().shape();
-        this.actions = env.actionSpace().n();
+        this.envs = new SyncVectorEnv(config.numEnvs, () -> Envs.make(config.envId));
+        this.observationShape = envs.singleObservationSpace().shape();
+        this.actions = envs.singleActionSpace().n();
         ActionHistory.requireFits(actions);
         this.network = networkFor(config, observationShape);
         requireMemory(config, network, observationShape, actions);
@@ -120,7 +122,10 @@ public final class DqnTrainer implements Trainer {
         } else {
             this.buffer = new UniformReplayBuffer(config.bufferSize, observationShape, bufferSeed);
         }
-        this.nStep = new NStepWindow(config.nStep, config.gamma);
+        this.nStep = new NStepWindow[config.numEnvs];
+        for (int i = 0; i < nStep.length; i++) {
+            nStep[i] = new NStepWindow(config.nStep, config.gamma);
+        }
         this.optimizer = config.optimizer == DqnConfig.OptimizerKind.adam
                 ? (head.categorical()
                         ? new Adam(q.parameters(), config.learningRate, 0.9, 0.999, 0.01 / config.batchSize, 0, false) // CleanRL's c51.py
@@ -201,39 +206,37 @@ public final class DqnTrainer implements Trainer {
     private Result loop(TrainingLog log, ProgressBar progress) throws IOException {
         long start = System.nanoTime();
         if (!started) {
-            env.actionSpace().seed(config.seed);
-            obs = env.reset(config.seed);
+            obs = resetCopies();
             started = true;
         }
         double eps = epsilon.epsilon(step, episodes);
         for (; step < config.totalTimesteps; step++) {
             timer.restart();
-            // 1. Act: a random action with probability epsilon, otherwise the greedy one (with
-            //    --noisy, greedy under fresh noise: the network's own exploration).
+            // 1. Act: random actions with probability epsilon, otherwise the greedy ones (with
+            //    --noisy, greedy under fresh noise: the network's own exploration). With
+            //    --num-envs N, one coin for all N copies, as CleanRL's dqn.py.
             eps = epsilon.epsilon(step, episodes);
             if (config.noisy) {
                 NoisyLinear.resetNoiseIn(q);
             }
-            int action = coin.nextDouble() < eps ? env.actionSpace().sample() : Evaluation.greedyAction(q, obs, observationShape, backend);
-            history.add(action);
+            int[] action = coin.nextDouble() < eps ? randomActions() : greedyActions(obs);
+            for (int a : action) {
+                history.add(a);
+            }
             timer.lap(Phase.act);
 
-            // 2. Step the environment.
-            Step s = stepEnvironment(action);
+            // 2. Step the environments (a copy whose episode ends starts the next at once).
+            VectorStep s = envs.step(action);
             timer.lap(Phase.env);
 
-            // 3. Store the transition: the real next observation, and terminated (not truncated)
-            //    as the flag that stops bootstrapping (with --n-step, the n-step transition this
-            //    step completes, if any). At the end of an episode, start the next.
-            nStep.add(obs, action, s.reward(), s.observation(), s.terminated(), s.truncated(), buffer);
-            if (s.terminated() || s.truncated()) {
-                log.episode(step, episodeReturn, episodeLength);
-                recentReturn = Double.isNaN(recentReturn) ? episodeReturn : 0.95 * recentReturn + 0.05 * episodeReturn;
-                if (lrDecay != null) {
-                    lrDecay.step();
-                }
+            // 3. Store each copy's transition: the real next observation (the final one where an
+            //    episode ended), and terminated (not truncated) as the flag that stops bootstrapping
+            //    (with --n-step, the n-step transition this step completes, if any).
+            for (int i = 0; i < action.length; i++) {
+                nStep[i].add(obs[i], action[i], s.rewards()[i], s.nextObservation(i), s.terminated()[i], s.truncated()[i], buffer);
+                countEpisode(i, s, log);
             }
-            obs = nextObservation(s);
+            obs = s.observations();
             timer.lap(Phase.store);
 
             // 4. Learn, once the buffer has enough random play in it.
@@ -390,45 +393,104 @@ public final class DqnTrainer implements Trainer {
         return backend;
     }
 
-    /** Steps the environment, adding to the running episode's return and length. */
-    private Step stepEnvironment(int action) {
-        Step s = env.step(action);
-        episodeReturn += s.reward();
-        episodeLength++;
-        return s;
+    /** Resets the copies, copy i with seed + i, and seeds their action spaces likewise; the episode counters start at zero. */
+    private float[][] resetCopies() {
+        for (int i = 0; i < envs.size(); i++) {
+            envs.actionSpace(i).seed(config.seed + i);
+        }
+        episodes = 0;
+        episodeReturn = new double[envs.size()];
+        episodeLength = new int[envs.size()];
+        return envs.reset(config.seed);
     }
 
-    /** The observation to act on after {@code s}: the next one, or the first of a new episode when {@code s} ended one. */
-    private float[] nextObservation(Step s) {
-        if (!(s.terminated() || s.truncated())) {
-            return s.observation();
+    /** One random action per copy, each from the copy's own action space. */
+    private int[] randomActions() {
+        int[] a = new int[envs.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = envs.actionSpace(i).sample();
         }
-        episodes++;
-        episodeReturn = 0;
-        episodeLength = 0;
-        return env.reset();
+        return a;
+    }
+
+    /** The greedy action of each copy: one forward pass over all of them (one copy: the acting path of a single observation). */
+    private int[] greedyActions(float[][] observations) {
+        if (observations.length == 1) {
+            return new int[] {Evaluation.greedyAction(q, observations[0], observationShape, backend)};
+        }
+        int size = observations[0].length;
+        float[] x = new float[observations.length * size];
+        for (int i = 0; i < observations.length; i++) {
+            System.arraycopy(observations[i], 0, x, i * size, size);
+        }
+        int[] shape = new int[observationShape.length + 1];
+        shape[0] = observations.length;
+        System.arraycopy(observationShape, 0, shape, 1, observationShape.length);
+        float[] values;
+        try (NoGrad ignored = NoGrad.enter()) {
+            values = q.forward(Tensor.of(backend, x, shape)).data().toArray();
+        }
+        int[] best = new int[observations.length];
+        for (int i = 0; i < best.length; i++) {
+            for (int a = 1; a < actions; a++) {
+                if (values[i * actions + a] > values[i * actions + best[i]]) {
+                    best[i] = a;
+                }
+            }
+        }
+        return best;
     }
 
     /**
-     * Brings the environment and the loop's counters to where {@code history} left them: the same
-     * seed, then every action again (the environment is deterministic given both). Resuming from a
-     * {@link Checkpoint} uses it.
+     * Adds copy i's step to its running episode; where the step ended it, logs the episode, updates
+     * the running return and steps the per-episode rate schedule, and starts the count again. A
+     * replay passes no log: the running return then comes from the checkpoint, and the schedule is
+     * stepped once the episodes are counted.
      */
-    void replay(ActionHistory actionsTaken) {
-        obs = env.reset(config.seed);
-        episodes = 0;
-        episodeReturn = 0;
-        episodeLength = 0;
-        for (int i = 0; i < actionsTaken.length(); i++) {
-            Step s = stepEnvironment(actionsTaken.get(i));
-            nStep.add(obs, actionsTaken.get(i), s.reward(), s.observation(), s.terminated(), s.truncated(), null); // the buffer is restored already
-            obs = nextObservation(s);
+    private void countEpisode(int i, VectorStep s, TrainingLog log) throws IOException {
+        episodeReturn[i] += s.rewards()[i];
+        episodeLength[i]++;
+        if (s.terminated()[i] || s.truncated()[i]) {
+            if (log != null) {
+                log.episode(step, episodeReturn[i], episodeLength[i]);
+                recentReturn = Double.isNaN(recentReturn) ? episodeReturn[i] : 0.95 * recentReturn + 0.05 * episodeReturn[i];
+                if (lrDecay != null) {
+                    lrDecay.step();
+                }
+            }
+            episodes++;
+            episodeReturn[i] = 0;
+            episodeLength[i] = 0;
+        }
+    }
+
+    /**
+     * Brings the environments and the loop's counters to where {@code history} left them: the same
+     * seeds, then every action again (the environments are deterministic given both). Resuming from
+     * a {@link Checkpoint} uses it.
+     */
+    void replay(ActionHistory actionsTaken) throws IOException {
+        obs = resetCopies();
+        int n = envs.size();
+        int[] action = new int[n];
+        for (int t = 0; t < actionsTaken.length() / n; t++) {
+            for (int i = 0; i < n; i++) {
+                action[i] = actionsTaken.get(t * n + i);
+            }
+            step = t;
+            VectorStep s = envs.step(action);
+            for (int i = 0; i < n; i++) {
+                // the buffer is restored already: the windows only need their pending steps
+                nStep[i].add(obs[i], action[i], s.rewards()[i], s.nextObservation(i), s.terminated()[i], s.truncated()[i], null);
+                countEpisode(i, s, null);
+            }
+            obs = s.observations();
         }
         for (int i = 0; lrDecay != null && i < episodes; i++) {
             lrDecay.step(); // the schedule steps once per episode
         }
         history = actionsTaken;
-        step = actionsTaken.length();
+        step = actionsTaken.length() / n;
         started = true;
     }
 

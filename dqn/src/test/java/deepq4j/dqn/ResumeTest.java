@@ -160,6 +160,12 @@ class ResumeTest {
         crashResumeAndCompare("CartPole-v1", "--algorithm", "rainbow", "--n-atoms", "21", "--v-min", "-50", "--v-max", "50");
     }
 
+    /** --num-envs 3 with 2-step returns: three copies replayed from their seeds, and a window per copy. */
+    @Test
+    void aResumedRunOfThreeCopiesEndsAsAnUninterruptedOne() throws Exception {
+        crashResumeAndCompare("CartPole-v1", "--num-envs", "3", "--n-step", "2", "--prioritized-replay");
+    }
+
     /**
      * PQN: no buffer and no target network, but four copies of the environment (rebuilt by replaying
      * their actions), RAdam's state, the shuffle of the minibatches and each copy's random actions.

@@ -32,9 +32,9 @@ class PqnCommandLineTest {
 
     @Test
     void flagsThatDoNotApplyAreRefusedNamingThem() {
-        String[][] bad = {{"--algorithm", "pqn", "--dueling"}, {"--num-envs", "4"}, {"--anneal-lr"}, {"--algorithm", "pqn", "--num-minibatches", "600"},
+        String[][] bad = {{"--algorithm", "pqn", "--dueling"}, {"--num-envs", "4", "--no-replay"}, {"--anneal-lr"}, {"--algorithm", "pqn", "--num-minibatches", "600"},
             {"--algorithm", "pqn", "--q-lambda", "1.5"}, {"--algorithm", "pqn", "--total-timesteps", "100"}};
-        String[] says = {"do not apply to it", "only --algorithm pqn steps several copies",
+        String[] says = {"do not apply to it", "--num-envs 4 and --no-replay cannot be combined",
             "--anneal-lr is --algorithm pqn's", "invalid value for --num-minibatches: 600", "invalid value for --q-lambda: 1.5",
             "less than one rollout"};
         for (int i = 0; i < bad.length; i++) {
