@@ -79,7 +79,7 @@ class CheckpointFuzzTest {
         List<String[]> doctored = List.of(
                 new String[] {"step", "-1"}, new String[] {"step", "99999999999"}, new String[] {"step", "399"}, new String[] {"step", "x"},
                 new String[] {"buffer.size", "1000000"}, new String[] {"buffer.size", "-5"}, new String[] {"buffer.next", "7"},
-                new String[] {"rng.coin", "1,2"}, new String[] {"rng.buffer", ""}, new String[] {"rng.action_space", "abc"},
+                new String[] {"rng.coin", "1,2"}, new String[] {"rng.buffer", ""}, new String[] {"rng.action_space.0", "abc"},
                 new String[] {"nanos", "1,2,3,4,5,6,7,8,9,10,11,12"}, new String[] {"episodes", "3"}, new String[] {"episode_return", "NaN"},
                 new String[] {"recent_return", "1e999"}, new String[] {"seconds", "-"}, new String[] {"format", "deepq4j training checkpoint 0"},
                 new String[] {"log.episodes.csv", "999999999"}, new String[] {"log.metrics.csv", "-1"}, new String[] {"log.episodes.csv", "../x"},

@@ -5,6 +5,7 @@ import deepq4j.dqn.Statistics;
 import deepq4j.dqn.run.CsvFile;
 import deepq4j.dqn.run.TrainingRun;
 import deepq4j.io.AtomicFile;
+import deepq4j.io.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -104,7 +105,10 @@ public final class Comparison {
         try {
             for (DqnConfig c : configs) {
                 futures.add(pool.submit(() -> {
-                    Map<String, Object> summary = TrainingRun.trainAndEvaluate(c, new PrintWriter(new StringWriter()), false);
+                    Map<String, Object> summary = finishedRun(c);
+                    if (summary == null) {
+                        summary = TrainingRun.trainAndEvaluate(c, new PrintWriter(new StringWriter()), false);
+                    }
                     synchronized (log) {
                         log.printf(Locale.ROOT, "%s seed %d: %.1f s, greedy %.2f%n", c.out, c.seed, summary.get("wall_seconds"),
                                 summary.get("eval_return_mean"));
@@ -130,6 +134,28 @@ public final class Comparison {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * The summary of a run already finished in {@code c}'s directory with the same settings (all
+     * but where its files go), or null: running the same comparison again, after an interruption or
+     * with one variant more, trains only what is missing, as a sweep does.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> finishedRun(DqnConfig c) throws IOException {
+        Path summary = c.out.resolve("summary.json");
+        Path config = c.out.resolve("config.json");
+        if (!Files.isRegularFile(summary) || !Files.isRegularFile(config)) {
+            return null;
+        }
+        Map<String, Object> recorded = new LinkedHashMap<>((Map<String, Object>) Json.read(Files.readString(config)));
+        Map<String, Object> wanted = new LinkedHashMap<>(c.toMap());
+        recorded.remove("out");
+        wanted.remove("out");
+        if (!Json.write(recorded).equals(Json.write(Json.read(Json.write(wanted))))) {
+            return null;
+        }
+        return (Map<String, Object>) Json.read(Files.readString(summary));
     }
 
     private static void writeResults(Path out, String envId, List<Variant> variants, List<Run> runs, int smooth) throws IOException {

@@ -62,6 +62,16 @@ class ComparisonTest {
         assertEquals((s1[0] + s2[0]) / 2, Double.parseDouble(first.split(",")[2]), 1e-12);
         long rows = Files.readAllLines(out.resolve("curves.csv")).stream().filter(l -> l.startsWith("plain,")).count();
         assertEquals(Math.min(s1.length, s2.length), rows, "curves run to the shortest seed's episode count");
+
+        // The same command again with one variant more: the finished runs are reused, only the new one trains.
+        long trained = Files.getLastModifiedTime(out.resolve("plain/seed-1/model.safetensors")).toMillis();
+        List<String> again = new ArrayList<>(List.of(all));
+        again.add(head.length, "--variant=dueling=--dueling");
+        CommandLineRun.Outcome o2 = CommandLineRun.run(again.toArray(new String[0]));
+        assertEquals(0, o2.status(), o2.err());
+        assertEquals(trained, Files.getLastModifiedTime(out.resolve("plain/seed-1/model.safetensors")).toMillis(), "reused, not retrained");
+        assertTrue(Files.exists(out.resolve("dueling/seed-2/summary.json")));
+        assertEquals(7, Files.readAllLines(out.resolve("runs.csv")).size());
     }
 
     @Test
