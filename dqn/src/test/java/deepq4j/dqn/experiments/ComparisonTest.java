@@ -8,6 +8,7 @@ import deepq4j.dqn.Statistics;
 import deepq4j.dqn.cli.CommandLineRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
