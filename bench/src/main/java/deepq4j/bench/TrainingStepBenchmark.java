@@ -16,7 +16,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The CleanRL Q-network (4-120-84-2, batch 128) on one thread: a whole DQN training step and a
- * single-observation forward for acting, each beside the same workload in plain loops.
+ * single-observation forward for acting, each beside the same workload in plain loops, and the
+ * C51 step on the same body and batch.
  * Run with {@code -prof gc} to see the bytes allocated per step.
  */
 @State(Scope.Thread)
@@ -28,17 +29,25 @@ import org.openjdk.jmh.annotations.Warmup;
 public class TrainingStepBenchmark {
     private QNetworkStep step;
     private NaiveQNetworkStep naive;
+    /** C51 on the same network body and batch (CleanRL's c51.py: 101 atoms, so a 84 x 202 head), for issue 20's 1.5x. */
+    private DqnWorkload c51;
 
     @Setup
     public void setup() {
         Parallelism.setThreads(1);
         step = new QNetworkStep(1);
         naive = new NaiveQNetworkStep(1);
+        c51 = new DqnWorkload(1, "--env-id", "CartPole-v1", "--seed", "1", "--buffer-size", "1000", "--algorithm", "c51");
     }
 
     @Benchmark
     public float trainStep() {
         return step.trainStep();
+    }
+
+    @Benchmark
+    public float c51TrainStep() {
+        return c51.trainStep();
     }
 
     @Benchmark
