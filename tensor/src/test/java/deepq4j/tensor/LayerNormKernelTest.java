@@ -10,11 +10,13 @@ import net.jqwik.api.constraints.IntRange;
 /**
  * The CPU backend's fused layer norm (cpu.LayerNormKernels) against Backend's default, the same
  * formulas in tensor ops, run in float64: forward, mean, rstd and the three gradients, with and
- * without the affine, on odd and size-1 shapes. Tolerance: float32 rounding of sums over a row,
- * 2e-5 relative to the values' scale (a row of one element normalises to 0 exactly, either way).
+ * without the affine, on odd and size-1 shapes. Both get the same float32 inputs. Tolerance:
+ * 2e-5 of the values' scale times the rows' condition, kappa = max(1, rstd max|x|): in a row of
+ * close values (a large rstd) the float32 deviations x - mean carry an error of an ulp of x, which
+ * normalisation multiplies by rstd, in the output, in rstd itself and in every gradient.
  */
 class LayerNormKernelTest {
-    @Property(tries = 40)
+    @Property(tries = 200)
     void fusedForwardAndBackwardMatchTheTensorOpsInFloat64(@ForAll @IntRange(min = 1, max = 6) int rows,
                                                            @ForAll @IntRange(min = 1, max = 37) int n, @ForAll boolean affine,
                                                            @ForAll long seed) {
@@ -42,13 +44,23 @@ class LayerNormKernelTest {
                 affine ? gw.toDoubleArray() : new double[0], affine ? gb.toDoubleArray() : new double[0]};
         }
         String[] names = {"out", "mean", "rstd", "gradX", "gradWeight", "gradBias"};
+        double rstdMax = 0;
+        for (double v : results[1][2]) {
+            rstdMax = Math.max(rstdMax, v);
+        }
+        double xMax = 0;
+        for (double v : x) {
+            xMax = Math.max(xMax, Math.abs(v));
+        }
+        double kappa = Math.max(1, rstdMax * xMax);
         for (int r = 0; r < names.length; r++) {
             double scale = 1;
             for (double v : results[1][r]) {
                 scale = Math.max(scale, Math.abs(v));
             }
+            double tolerance = 2e-5 * scale * (names[r].equals("mean") ? 1 : kappa);
             for (int i = 0; i < results[1][r].length; i++) {
-                assertEquals(results[1][r][i], results[0][r][i], 2e-5 * scale, names[r] + "[" + i + "], " + rows + " x " + n);
+                assertEquals(results[1][r][i], results[0][r][i], tolerance, names[r] + "[" + i + "], " + rows + " x " + n);
             }
         }
     }
@@ -56,7 +68,7 @@ class LayerNormKernelTest {
     private static double[] values(Random rng, int count, double scale) {
         double[] v = new double[count];
         for (int i = 0; i < count; i++) {
-            v[i] = (rng.nextDouble() * 2 - 1) * scale;
+            v[i] = (float) ((rng.nextDouble() * 2 - 1) * scale); // float32 values: both backends read the same inputs
         }
         return v;
     }
