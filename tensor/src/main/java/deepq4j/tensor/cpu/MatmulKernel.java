@@ -238,8 +238,13 @@ final class MatmulKernel {
 
     /** The rows the kernels compute for a block of m: m itself where {@link #stripHeight} tiles it exactly, else padded to MR. */
     static int keptRows(int m) {
+        return m % MR == 0 || stripsOfFour(m) > 0 ? m : roundUp(m, MR);
+    }
+
+    /** How many strips of four end a block of m rows so that it tiles exactly; 0 when none do (or none can). */
+    private static int stripsOfFour(int m) {
         int fours = (MR - m % MR) % MR;
-        return fours == 0 || (4 * fours <= m && Simd.enabled()) ? m : roundUp(m, MR);
+        return 4 * fours <= m && Simd.enabled() ? fours : 0;
     }
 
     /**
@@ -252,11 +257,7 @@ final class MatmulKernel {
      * has MR rows.
      */
     static int stripHeight(int m, int i) {
-        int fours = (MR - m % MR) % MR;
-        if (fours == 0 || 4 * fours > m || !Simd.enabled()) {
-            return MR;
-        }
-        return i < m - 4 * fours ? MR : 4;
+        return i < m - 4 * stripsOfFour(m) ? MR : 4;
     }
 
     /**
