@@ -62,16 +62,16 @@ public final class Checkpoint {
             meta.put("args", CommandLineText.encode(t.config.commandLine));
         }
         meta.put("step", Long.toString(nextStep));
-        meta.put("episodes", Integer.toString(t.episodes));
-        meta.put("episode_return", doubles(t.episodeReturn));
-        meta.put("recent_return", Double.toString(t.recentReturn));
+        meta.put("episodes", Integer.toString(t.copies.episodes));
+        meta.put("episode_return", doubles(t.copies.episodeReturn));
+        meta.put("recent_return", Double.toString(t.copies.recentReturn));
         meta.put("seconds", Double.toString(seconds));
         meta.put("nanos", longs(t.timer.nanos()));
         meta.put("rng.coin", longs(t.coin.getState()));
         meta.put("rng.init", longs(t.init.getState())); // the noisy layers' noise after the weights
         meta.put("rng.buffer", longs(t.buffer.rngState()));
-        for (int i = 0; i < t.envs.size(); i++) {
-            meta.put("rng.action_space." + i, longs(t.envs.actionSpace(i).samplerState()));
+        for (int i = 0; i < t.copies.envs.size(); i++) {
+            meta.put("rng.action_space." + i, longs(t.copies.envs.actionSpace(i).samplerState()));
         }
         meta.put("buffer.next", Integer.toString(t.buffer.transitions().nextSlot()));
         meta.put("buffer.size", Integer.toString(t.buffer.size()));
@@ -146,20 +146,20 @@ public final class Checkpoint {
             throw new IllegalArgumentException("the checkpoint holds no env.actions");
         }
         ActionHistory history = ActionHistory.of(actionsTaken);
-        if (history.length() != savedStep * t.envs.size() || savedStep >= t.config.totalTimesteps) {
+        if (history.length() != savedStep * t.copies.envs.size() || savedStep >= t.config.totalTimesteps) {
             throw new IllegalArgumentException(file + ": " + history.length() + " actions recorded for " + savedStep + " steps of "
-                    + t.envs.size() + " copies");
+                    + t.copies.envs.size() + " copies");
         }
         t.replay(history);
-        if (t.episodes != Integer.parseInt(need(meta, "episodes")) || !doubles(t.episodeReturn).equals(need(meta, "episode_return"))) {
-            throw new IllegalStateException(file + ": replaying the actions gave " + t.episodes + " episodes and running returns of "
-                    + doubles(t.episodeReturn) + ", the checkpoint says " + meta.get("episodes") + " and " + meta.get("episode_return")
+        if (t.copies.episodes != Integer.parseInt(need(meta, "episodes")) || !doubles(t.copies.episodeReturn).equals(need(meta, "episode_return"))) {
+            throw new IllegalStateException(file + ": replaying the actions gave " + t.copies.episodes + " episodes and running returns of "
+                    + doubles(t.copies.episodeReturn) + ", the checkpoint says " + meta.get("episodes") + " and " + meta.get("episode_return")
                     + " (did the environment change?)");
         }
-        for (int i = 0; i < t.envs.size(); i++) {
-            t.envs.actionSpace(i).setSamplerState(parseLongs(need(meta, "rng.action_space." + i)));
+        for (int i = 0; i < t.copies.envs.size(); i++) {
+            t.copies.envs.actionSpace(i).setSamplerState(parseLongs(need(meta, "rng.action_space." + i)));
         }
-        t.recentReturn = Double.parseDouble(need(meta, "recent_return"));
+        t.copies.recentReturn = Double.parseDouble(need(meta, "recent_return"));
         t.secondsBefore = Double.parseDouble(need(meta, "seconds"));
     }
 

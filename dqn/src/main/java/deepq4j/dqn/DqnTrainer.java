@@ -10,8 +10,6 @@ import deepq4j.dqn.replay.ReplayBuffer;
 import deepq4j.dqn.replay.Transitions;
 import deepq4j.dqn.replay.UniformReplayBuffer;
 import deepq4j.dqn.run.RunDirectory;
-import deepq4j.envs.Envs;
-import deepq4j.envs.SyncVectorEnv;
 import deepq4j.envs.VectorStep;
 import deepq4j.nn.AbstractOptimizer;
 import deepq4j.nn.Adam;
@@ -41,8 +39,8 @@ import java.util.Map;
 public final class DqnTrainer implements Trainer {
     // Package-private, not private: Checkpoint saves and restores them.
     final DqnConfig config;
-    /** The --num-envs copies of the environment (one by default), stepped together. */
-    final SyncVectorEnv envs;
+    /** The --num-envs copies of the environment (one by default), stepped together, and their running episodes. */
+    final EnvCopies copies;
     private final int[] observationShape;
     final int actions;
     final Module q;
@@ -70,11 +68,6 @@ public final class DqnTrainer implements Trainer {
     private boolean started;
     /** The next step to take. */
     private long step;
-    int episodes;
-    /** Each copy's running episode. */
-    double[] episodeReturn;
-    private int[] episodeLength;
-    double recentReturn = Double.NaN;
     private float[][] obs;
     /** Every action taken, copy by copy within each step: a resumed run replays them to rebuild the environments' state. */
     ActionHistory history = new ActionHistory();
@@ -92,9 +85,9 @@ public final class DqnTrainer implements Trainer {
     public DqnTrainer(DqnConfig config) {
         config.validate();
         this.config = config;
-        this.envs = new SyncVectorEnv(config.numEnvs, () -> Envs.make(config.envId));
-        this.observationShape = envs.singleObservationSpace().shape();
-        this.actions = envs.singleActionSpace().n();
+        this.copies = new EnvCopies(config);
+        this.observationShape = copies.envs.singleObservationSpace().shape();
+        this.actions = copies.envs.singleActionSpace().n();
         ActionHistory.requireFits(actions);
         this.network = networkFor(config, observationShape);
         requireMemory(config, network, observationShape, actions);
@@ -206,27 +199,27 @@ public final class DqnTrainer implements Trainer {
     private Result loop(TrainingLog log, ProgressBar progress) throws IOException {
         long start = System.nanoTime();
         if (!started) {
-            obs = resetCopies();
+            obs = copies.reset(config.seed);
             started = true;
         }
-        double eps = epsilon.epsilon(step, episodes);
+        double eps = epsilon.epsilon(step, copies.episodes);
         for (; step < config.totalTimesteps; step++) {
             timer.restart();
             // 1. Act: random actions with probability epsilon, otherwise the greedy ones (with
             //    --noisy, greedy under fresh noise: the network's own exploration). With
             //    --num-envs N, one coin for all N copies, as CleanRL's dqn.py.
-            eps = epsilon.epsilon(step, episodes);
+            eps = epsilon.epsilon(step, copies.episodes);
             if (config.noisy) {
                 NoisyLinear.resetNoiseIn(q);
             }
-            int[] action = coin.nextDouble() < eps ? randomActions() : greedyActions(obs);
+            int[] action = coin.nextDouble() < eps ? copies.randomActions() : greedyActions(obs);
             for (int a : action) {
                 history.add(a);
             }
             timer.lap(Phase.act);
 
             // 2. Step the environments (a copy whose episode ends starts the next at once).
-            VectorStep s = envs.step(action);
+            VectorStep s = copies.envs.step(action);
             timer.lap(Phase.env);
 
             // 3. Store each copy's transition: the real next observation (the final one where an
@@ -234,8 +227,13 @@ public final class DqnTrainer implements Trainer {
             //    (with --n-step, the n-step transition this step completes, if any).
             for (int i = 0; i < action.length; i++) {
                 nStep[i].add(obs[i], action[i], s.rewards()[i], s.nextObservation(i), s.terminated()[i], s.truncated()[i], buffer);
-                countEpisode(i, s, log);
             }
+            copies.record(s, (copy, episodeReturn, length) -> {
+                log.episode(step, episodeReturn, length);
+                if (lrDecay != null) {
+                    lrDecay.step(); // the rate decays once per episode
+                }
+            });
             obs = s.observations();
             timer.lap(Phase.store);
 
@@ -260,7 +258,7 @@ public final class DqnTrainer implements Trainer {
                 log.video(step, q);
             }
             if (progress != null) {
-                progress.update(step + 1, (step + 1) / seconds(start), eps, recentReturn);
+                progress.update(step + 1, (step + 1) / seconds(start), eps, copies.recentReturn);
             }
             long done = step + 1;
             if (config.checkpointInterval > 0 && done % config.checkpointInterval == 0 && done < config.totalTimesteps) {
@@ -271,7 +269,7 @@ public final class DqnTrainer implements Trainer {
             progress.finish();
         }
         double wall = seconds(start);
-        return new Result(q, config.totalTimesteps, episodes, wall, config.totalTimesteps / wall, timer.seconds());
+        return new Result(q, config.totalTimesteps, copies.episodes, wall, config.totalTimesteps / wall, timer.seconds());
     }
 
     /** What a gradient step reports: its TD loss and the batch's Q(s, a) before the step. */
@@ -393,75 +391,17 @@ public final class DqnTrainer implements Trainer {
         return backend;
     }
 
-    /** Resets the copies, copy i with seed + i, and seeds their action spaces likewise; the episode counters start at zero. */
-    private float[][] resetCopies() {
-        for (int i = 0; i < envs.size(); i++) {
-            envs.actionSpace(i).seed(config.seed + i);
-        }
-        episodes = 0;
-        episodeReturn = new double[envs.size()];
-        episodeLength = new int[envs.size()];
-        return envs.reset(config.seed);
-    }
-
-    /** One random action per copy, each from the copy's own action space. */
-    private int[] randomActions() {
-        int[] a = new int[envs.size()];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = envs.actionSpace(i).sample();
-        }
-        return a;
-    }
-
     /** The greedy action of each copy: one forward pass over all of them (one copy: the acting path of a single observation). */
     private int[] greedyActions(float[][] observations) {
         if (observations.length == 1) {
             return new int[] {Evaluation.greedyAction(q, observations[0], observationShape, backend)};
         }
-        int size = observations[0].length;
-        float[] x = new float[observations.length * size];
-        for (int i = 0; i < observations.length; i++) {
-            System.arraycopy(observations[i], 0, x, i * size, size);
-        }
-        int[] shape = new int[observationShape.length + 1];
-        shape[0] = observations.length;
-        System.arraycopy(observationShape, 0, shape, 1, observationShape.length);
-        float[] values;
-        try (NoGrad ignored = NoGrad.enter()) {
-            values = q.forward(Tensor.of(backend, x, shape)).data().toArray();
-        }
-        int[] best = new int[observations.length];
+        float[][] values = Evaluation.qValues(q, observations, observationShape, backend);
+        int[] best = new int[values.length];
         for (int i = 0; i < best.length; i++) {
-            for (int a = 1; a < actions; a++) {
-                if (values[i * actions + a] > values[i * actions + best[i]]) {
-                    best[i] = a;
-                }
-            }
+            best[i] = Evaluation.argmax(values[i]);
         }
         return best;
-    }
-
-    /**
-     * Adds copy i's step to its running episode; where the step ended it, logs the episode, updates
-     * the running return and steps the per-episode rate schedule, and starts the count again. A
-     * replay passes no log: the running return then comes from the checkpoint, and the schedule is
-     * stepped once the episodes are counted.
-     */
-    private void countEpisode(int i, VectorStep s, TrainingLog log) throws IOException {
-        episodeReturn[i] += s.rewards()[i];
-        episodeLength[i]++;
-        if (s.terminated()[i] || s.truncated()[i]) {
-            if (log != null) {
-                log.episode(step, episodeReturn[i], episodeLength[i]);
-                recentReturn = Double.isNaN(recentReturn) ? episodeReturn[i] : 0.95 * recentReturn + 0.05 * episodeReturn[i];
-                if (lrDecay != null) {
-                    lrDecay.step();
-                }
-            }
-            episodes++;
-            episodeReturn[i] = 0;
-            episodeLength[i] = 0;
-        }
     }
 
     /**
@@ -470,23 +410,23 @@ public final class DqnTrainer implements Trainer {
      * a {@link Checkpoint} uses it.
      */
     void replay(ActionHistory actionsTaken) throws IOException {
-        obs = resetCopies();
-        int n = envs.size();
+        obs = copies.reset(config.seed);
+        int n = copies.size();
         int[] action = new int[n];
         for (int t = 0; t < actionsTaken.length() / n; t++) {
             for (int i = 0; i < n; i++) {
                 action[i] = actionsTaken.get(t * n + i);
             }
             step = t;
-            VectorStep s = envs.step(action);
+            VectorStep s = copies.envs.step(action);
             for (int i = 0; i < n; i++) {
                 // the buffer is restored already: the windows only need their pending steps
                 nStep[i].add(obs[i], action[i], s.rewards()[i], s.nextObservation(i), s.terminated()[i], s.truncated()[i], null);
-                countEpisode(i, s, null);
             }
+            copies.record(s, null); // the running return is then the checkpoint's, the rate schedule stepped below
             obs = s.observations();
         }
-        for (int i = 0; lrDecay != null && i < episodes; i++) {
+        for (int i = 0; lrDecay != null && i < copies.episodes; i++) {
             lrDecay.step(); // the schedule steps once per episode
         }
         history = actionsTaken;

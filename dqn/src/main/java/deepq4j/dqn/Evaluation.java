@@ -52,15 +52,44 @@ public final class Evaluation {
         shape[0] = 1;
         System.arraycopy(observationShape, 0, shape, 1, observationShape.length);
         try (NoGrad ignored = NoGrad.enter()) {
-            float[] values = q.forward(Tensor.of(backend, observation, shape)).data().toArray();
-            int best = 0;
-            for (int a = 1; a < values.length; a++) {
-                if (values[a] > values[best]) {
-                    best = a;
-                }
-            }
-            return best;
+            return argmax(q.forward(Tensor.of(backend, observation, shape)).data().toArray());
         }
+    }
+
+    /**
+     * Q(s, .) of several observations in one forward pass (no graph): row i holds copy i's
+     * values. The vector environments act and bootstrap with it.
+     */
+    static float[][] qValues(Module q, float[][] observations, int[] observationShape, Backend backend) {
+        int size = observations[0].length;
+        float[] x = new float[observations.length * size];
+        for (int i = 0; i < observations.length; i++) {
+            System.arraycopy(observations[i], 0, x, i * size, size);
+        }
+        int[] shape = new int[observationShape.length + 1];
+        shape[0] = observations.length;
+        System.arraycopy(observationShape, 0, shape, 1, observationShape.length);
+        float[] flat;
+        try (NoGrad ignored = NoGrad.enter()) {
+            flat = q.forward(Tensor.of(backend, x, shape)).data().toArray();
+        }
+        int actions = flat.length / observations.length;
+        float[][] out = new float[observations.length][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = java.util.Arrays.copyOfRange(flat, i * actions, (i + 1) * actions);
+        }
+        return out;
+    }
+
+    /** The first index of the largest value, as torch.argmax. */
+    static int argmax(float[] values) {
+        int best = 0;
+        for (int a = 1; a < values.length; a++) {
+            if (values[a] > values[best]) {
+                best = a;
+            }
+        }
+        return best;
     }
 
     /** Plays {@code episodes} episodes of {@code envId} with {@code epsilon}-greedy actions (0: greedy). */
@@ -70,10 +99,20 @@ public final class Evaluation {
 
     /** As {@link #run(Module, String, int, long, double)}, the environment made with {@code envKwargs} (as gymnasium.make's). */
     public static Result run(Module q, String envId, Map<String, ?> envKwargs, int episodes, long seed, double epsilon) {
+        return inEvalMode(q, () -> play(q, envId, envKwargs, episodes, seed, epsilon));
+    }
+
+    /** What a network does in evaluation mode. */
+    private interface EvalTask<T, E extends Exception> {
+        T run() throws E;
+    }
+
+    /** Runs {@code task} with {@code q} in evaluation mode (noisy layers play their mean weights), then restores its mode. */
+    private static <T, E extends Exception> T inEvalMode(Module q, EvalTask<T, E> task) throws E {
         boolean training = q.isTraining();
-        q.eval(); // noisy layers play their mean weights; training mode comes back after
+        q.eval();
         try {
-            return play(q, envId, envKwargs, episodes, seed, epsilon);
+            return task.run();
         } finally {
             if (training) {
                 q.train();
@@ -105,15 +144,7 @@ public final class Evaluation {
 
     /** As {@link #recordGif(Module, String, long, Path)}, the environment made with {@code envKwargs}. */
     public static double recordGif(Module q, String envId, Map<String, ?> envKwargs, long seed, Path path) throws IOException {
-        boolean training = q.isTraining();
-        q.eval();
-        try {
-            return recordEpisode(q, envId, envKwargs, seed, path);
-        } finally {
-            if (training) {
-                q.train();
-            }
-        }
+        return inEvalMode(q, () -> recordEpisode(q, envId, envKwargs, seed, path));
     }
 
     private static double recordEpisode(Module q, String envId, Map<String, ?> envKwargs, long seed, Path path) throws IOException {

@@ -1,12 +1,8 @@
 package deepq4j.dqn;
 
-import deepq4j.autograd.NoGrad;
 import deepq4j.autograd.Variable;
-import deepq4j.envs.Envs;
-import deepq4j.envs.SyncVectorEnv;
 import deepq4j.envs.VectorStep;
 import deepq4j.nn.GradientClipping;
-import deepq4j.nn.LayerNorm;
 import deepq4j.nn.Linear;
 import deepq4j.nn.Losses;
 import deepq4j.nn.Module;
@@ -35,7 +31,8 @@ import java.util.Map;
  */
 public final class PqnTrainer implements Trainer {
     private final DqnConfig config;
-    private final SyncVectorEnv envs;
+    /** The --num-envs copies, stepped together, and their running episodes. */
+    private final EnvCopies copies;
     private final int[] observationShape;
     private final int observationSize;
     private final int actions;
@@ -57,10 +54,6 @@ public final class PqnTrainer implements Trainer {
     /** The next iteration to run, from 1. */
     private int iteration = 1;
     private long globalStep;
-    private int episodes;
-    private double recentReturn = Double.NaN;
-    private double[] episodeReturn;
-    private int[] episodeLength;
     private float[][] obs;
     /** Every action taken, copy by copy within each step: a resumed run replays them to rebuild the copies. */
     private ActionHistory history = new ActionHistory();
@@ -71,14 +64,14 @@ public final class PqnTrainer implements Trainer {
     public PqnTrainer(DqnConfig config) {
         config.validate();
         this.config = config;
-        this.envs = new SyncVectorEnv(config.numEnvs, () -> Envs.make(config.envId));
-        this.observationShape = envs.singleObservationSpace().shape();
+        this.copies = new EnvCopies(config);
+        this.observationShape = copies.envs.singleObservationSpace().shape();
         int size = 1;
         for (int d : observationShape) {
             size *= d;
         }
         this.observationSize = size;
-        this.actions = envs.singleActionSpace().n();
+        this.actions = copies.envs.singleActionSpace().n();
         ActionHistory.requireFits(actions);
         this.network = DqnTrainer.networkFor(config, observationShape);
         long iterations = config.totalTimesteps / ((long) config.numEnvs * config.numSteps);
@@ -114,9 +107,7 @@ public final class PqnTrainer implements Trainer {
             }
         }
         for (Module child : m.namedChildren().values()) {
-            if (!(child instanceof LayerNorm)) {
-                orthogonalInit(child, g);
-            }
+            orthogonalInit(child, g);
         }
     }
 
@@ -138,7 +129,7 @@ public final class PqnTrainer implements Trainer {
         int batch = n * steps;
         int minibatch = batch / config.numMinibatches;
         if (!started) {
-            obs = resetCopies();
+            obs = copies.reset(config.seed);
             started = true;
         }
         float[] rolloutObs = new float[batch * observationSize];
@@ -149,7 +140,7 @@ public final class PqnTrainer implements Trainer {
         float[][] nextValues = new float[steps][n];
         float loss = Float.NaN;
         float meanQ = Float.NaN;
-        double eps = epsilon.epsilon(globalStep, episodes);
+        double eps = epsilon.epsilon(globalStep, copies.episodes);
         for (; iteration <= numIterations; iteration++) {
             timer.restart();
             if (config.annealLr) {
@@ -159,17 +150,17 @@ public final class PqnTrainer implements Trainer {
             float[][] qNow = qValues(obs);
             for (int t = 0; t < steps; t++) {
                 globalStep += n;
-                eps = epsilon.epsilon(globalStep, episodes);
+                eps = epsilon.epsilon(globalStep, copies.episodes);
                 int[] action = new int[n];
                 for (int i = 0; i < n; i++) {
                     System.arraycopy(obs[i], 0, rolloutObs, (t * n + i) * observationSize, observationSize);
-                    action[i] = coin.nextDouble() < eps ? envs.actionSpace(i).sample() : argmax(qNow[i]);
+                    action[i] = coin.nextDouble() < eps ? copies.envs.actionSpace(i).sample() : Evaluation.argmax(qNow[i]);
                     rolloutActions[t * n + i] = action[i];
                     history.add(action[i]);
                 }
                 timer.lap(DqnTrainer.Phase.act);
 
-                VectorStep s = envs.step(action);
+                VectorStep s = copies.envs.step(action);
                 timer.lap(DqnTrainer.Phase.env);
 
                 for (int i = 0; i < n; i++) {
@@ -177,18 +168,19 @@ public final class PqnTrainer implements Trainer {
                     terminated[t][i] = s.terminated()[i];
                     truncated[t][i] = s.truncated()[i];
                 }
-                countEpisodes(s, log);
+                long stepsBefore = globalStep - n;
+                copies.record(s, (copy, episodeReturn, length) -> log.episode(stepsBefore + copy, episodeReturn, length));
                 obs = s.observations();
                 // The value that follows step t: of the next observation (whose Q-values also choose the
                 // next actions), or of the real last one where the episode was truncated (the copy has
                 // been reset since).
                 qNow = qValues(obs);
                 for (int i = 0; i < n; i++) {
-                    nextValues[t][i] = s.truncated()[i] ? maxQ(s.finalObservations()[i]) : qNow[i][argmax(qNow[i])];
+                    nextValues[t][i] = s.truncated()[i] ? maxQ(s.finalObservations()[i]) : qNow[i][Evaluation.argmax(qNow[i])];
                 }
                 timer.lap(DqnTrainer.Phase.store);
                 if (progress != null) {
-                    progress.update(globalStep, globalStep / seconds(start), eps, recentReturn);
+                    progress.update(globalStep, globalStep / seconds(start), eps, copies.recentReturn);
                 }
             }
 
@@ -227,37 +219,7 @@ public final class PqnTrainer implements Trainer {
             progress.finish();
         }
         double wall = seconds(start);
-        return new DqnTrainer.Result(q, globalStep, episodes, wall, globalStep / wall, timer.seconds());
-    }
-
-    /** Resets the copies, copy i with seed + i, and seeds their action spaces likewise; the episode counters start at zero. */
-    private float[][] resetCopies() {
-        for (int i = 0; i < envs.size(); i++) {
-            envs.actionSpace(i).seed(config.seed + i);
-        }
-        episodeReturn = new double[envs.size()];
-        episodeLength = new int[envs.size()];
-        episodes = 0;
-        recentReturn = Double.NaN;
-        return envs.reset(config.seed);
-    }
-
-    /** Adds a step to each copy's running episode, and logs (to {@code log}, when not null) those it ended. */
-    private void countEpisodes(VectorStep s, TrainingLog log) throws IOException {
-        int n = envs.size();
-        for (int i = 0; i < n; i++) {
-            episodeReturn[i] += s.rewards()[i];
-            episodeLength[i]++;
-            if (s.terminated()[i] || s.truncated()[i]) {
-                if (log != null) {
-                    log.episode(globalStep - n + i, episodeReturn[i], episodeLength[i]);
-                }
-                recentReturn = Double.isNaN(recentReturn) ? episodeReturn[i] : 0.95 * recentReturn + 0.05 * episodeReturn[i];
-                episodes++;
-                episodeReturn[i] = 0;
-                episodeLength[i] = 0;
-            }
-        }
+        return new DqnTrainer.Result(q, globalStep, copies.episodes, wall, globalStep / wall, timer.seconds());
     }
 
     /**
@@ -279,14 +241,14 @@ public final class PqnTrainer implements Trainer {
         }
         meta.put("iteration", Integer.toString(nextIteration));
         meta.put("step", Long.toString(globalStep));
-        meta.put("episodes", Integer.toString(episodes));
-        meta.put("recent_return", Double.toString(recentReturn));
+        meta.put("episodes", Integer.toString(copies.episodes));
+        meta.put("recent_return", Double.toString(copies.recentReturn));
         meta.put("seconds", Double.toString(seconds));
         meta.put("nanos", Checkpoint.longs(timer.nanos()));
         meta.put("rng.coin", Checkpoint.longs(coin.getState()));
         meta.put("rng.shuffle", Checkpoint.longs(shuffle.getState()));
-        for (int i = 0; i < envs.size(); i++) {
-            meta.put("rng.action_space." + i, Checkpoint.longs(envs.actionSpace(i).samplerState()));
+        for (int i = 0; i < copies.size(); i++) {
+            meta.put("rng.action_space." + i, Checkpoint.longs(copies.envs.actionSpace(i).samplerState()));
         }
         for (Map.Entry<String, Long> e : log.flush().entrySet()) {
             meta.put("log." + e.getKey(), Long.toString(e.getValue()));
@@ -328,39 +290,12 @@ public final class PqnTrainer implements Trainer {
     /** max_a Q(s, a) of one observation. */
     private float maxQ(float[] observation) {
         float[] values = qValues(new float[][] {observation})[0];
-        return values[argmax(values)];
+        return values[Evaluation.argmax(values)];
     }
 
     /** Q(s, .) of every observation, one forward pass over them all. */
     private float[][] qValues(float[][] observations) {
-        int n = observations.length;
-        float[] x = new float[n * observationSize];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(observations[i], 0, x, i * observationSize, observationSize);
-        }
-        int[] shape = new int[observationShape.length + 1];
-        shape[0] = n;
-        System.arraycopy(observationShape, 0, shape, 1, observationShape.length);
-        float[] flat;
-        try (NoGrad ignored = NoGrad.enter()) {
-            flat = q.forward(Tensor.of(backend, x, shape)).data().toArray();
-        }
-        float[][] out = new float[n][actions];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(flat, i * actions, out[i], 0, actions);
-        }
-        return out;
-    }
-
-    /** The first index of the largest value, as torch.argmax. */
-    private static int argmax(float[] v) {
-        int best = 0;
-        for (int a = 1; a < v.length; a++) {
-            if (v[a] > v[best]) {
-                best = a;
-            }
-        }
-        return best;
+        return Evaluation.qValues(q, observations, observationShape, backend);
     }
 
     /** Fisher-Yates, from the shuffle generator. */
@@ -432,7 +367,7 @@ public final class PqnTrainer implements Trainer {
         }
         int next = Integer.parseInt(Checkpoint.need(meta, "iteration"));
         long step = Long.parseLong(Checkpoint.need(meta, "step"));
-        int n = envs.size();
+        int n = copies.size();
         if (next < 2 || next > numIterations || step != (long) (next - 1) * n * config.numSteps) {
             throw new IllegalArgumentException(file + ": iteration " + next + " and step " + step + " do not fit this run");
         }
@@ -447,7 +382,7 @@ public final class PqnTrainer implements Trainer {
             throw new IllegalArgumentException(file + ": " + taken.length() + " actions recorded for " + step + " steps of the copies");
         }
         // The copies: the same seeds, then every action again (each step's n actions together).
-        obs = resetCopies();
+        obs = copies.reset(config.seed);
         int[] action = new int[n];
         for (long t = 0; t < step / n; t++) {
             for (int i = 0; i < n; i++) {
@@ -456,23 +391,22 @@ public final class PqnTrainer implements Trainer {
                     throw new IllegalArgumentException(file + ": recorded action " + action[i] + " is not one of the " + actions);
                 }
             }
-            globalStep = (t + 1) * n;
-            VectorStep s = envs.step(action);
-            countEpisodes(s, null);
+            VectorStep s = copies.envs.step(action);
+            copies.record(s, null);
             obs = s.observations();
         }
-        if (episodes != Integer.parseInt(Checkpoint.need(meta, "episodes"))) {
-            throw new IllegalStateException(file + ": replaying the actions gave " + episodes + " episodes, the checkpoint says "
+        if (copies.episodes != Integer.parseInt(Checkpoint.need(meta, "episodes"))) {
+            throw new IllegalStateException(file + ": replaying the actions gave " + copies.episodes + " episodes, the checkpoint says "
                     + meta.get("episodes") + " (did the environment change?)");
         }
         history = taken;
         globalStep = step;
         iteration = next;
-        recentReturn = Double.parseDouble(Checkpoint.need(meta, "recent_return"));
+        copies.recentReturn = Double.parseDouble(Checkpoint.need(meta, "recent_return"));
         coin.setState(Checkpoint.parseLongs(Checkpoint.need(meta, "rng.coin")));
         shuffle.setState(Checkpoint.parseLongs(Checkpoint.need(meta, "rng.shuffle")));
         for (int i = 0; i < n; i++) {
-            envs.actionSpace(i).setSamplerState(Checkpoint.parseLongs(Checkpoint.need(meta, "rng.action_space." + i)));
+            copies.envs.actionSpace(i).setSamplerState(Checkpoint.parseLongs(Checkpoint.need(meta, "rng.action_space." + i)));
         }
         timer.setNanos(Checkpoint.parseLongs(Checkpoint.need(meta, "nanos")));
         secondsBefore = Double.parseDouble(Checkpoint.need(meta, "seconds"));

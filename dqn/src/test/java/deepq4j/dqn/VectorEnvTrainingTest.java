@@ -51,7 +51,7 @@ class VectorEnvTrainingTest {
             obs = s.observations();
         }
         assertTrue(ended > 10, "episodes ended inside the run, so final observations were stored: " + ended);
-        assertEquals(ended, trainer.episodes);
+        assertEquals(ended, trainer.copies.episodes);
     }
 
     @Test
